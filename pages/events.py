@@ -1,0 +1,23 @@
+"""Événements / Events: the whole table, searchable and downloadable."""
+
+import streamlit as st
+
+from dashboard import filters, i18n, tables, ui
+
+bundle = ui.load_bundle()
+lang = ui.current_language()
+ui.require_events(bundle, lang)
+view = ui.current_view(bundle)
+
+st.title(i18n.t("page_events", lang))
+query = st.text_input(i18n.t("search", lang), key="event_search")
+matching = tables.search_events(filters.filtered_events(bundle.events, view), query)
+table = tables.explorer_table(matching, lang, bundle.actor_labels(lang))
+st.caption(f"{len(table)} / {len(bundle.events)} {i18n.t('rows', lang)}")
+if table.empty:
+    st.info(i18n.t("no_match", lang))
+link_column = i18n.t("col_source_url", lang)
+st.dataframe(table, hide_index=True, height=560,
+             column_config={link_column: st.column_config.LinkColumn(link_column)})
+st.download_button(i18n.t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+                   file_name="liberation-events.csv", mime="text/csv")

@@ -1,0 +1,30 @@
+"""Sources & méthode: the references, the sources each row cites, and the licences."""
+
+import streamlit as st
+
+from dashboard import i18n, tables, ui
+
+bundle = ui.load_bundle()
+lang = ui.current_language()
+ui.require_events(bundle, lang)
+
+st.title(i18n.t("page_sources", lang))
+st.write(i18n.t("sources_intro", lang))
+
+st.header(i18n.t("sources_references", lang))
+for reference in tables.SEED_REFERENCES:
+    st.markdown(f"- {ui.plain(reference)}")
+
+st.header(i18n.t("method", lang))
+st.write(i18n.t("method_text", lang))
+
+st.header(i18n.t("sources_cited", lang))
+st.dataframe(tables.source_counts(bundle.events), hide_index=True)
+
+unsourced = tables.unsourced_rows(bundle.events)
+if not unsourced.empty:
+    st.header(i18n.t("sources_unverified", lang))
+    st.dataframe(tables.explorer_table(unsourced, lang, bundle.actor_labels(lang)), hide_index=True)
+
+st.header(i18n.t("licences", lang))
+st.markdown(f"- {ui.plain(i18n.t('licence_geo', lang))}\n- {ui.plain(i18n.t('licence_events', lang))}")

@@ -1,0 +1,229 @@
+"""French and English strings, category labels and date formatting.
+
+Every user-facing string lives here, in both languages, so a test can check that no key
+exists in one language only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "fr": {
+        "app_title": "Libération 1944–1945",
+        "app_subtitle": "Atlas interactif de la Libération de la France (Corse 1943, juin 1944 – mai 1945)",
+        "page_map": "Carte",
+        "page_charts": "Graphiques",
+        "page_events": "Événements",
+        "page_sources": "Sources & méthode",
+        "language": "Langue",
+        "filters": "Filtres",
+        "filter_force": "Forces engagées",
+        "filter_type": "Type d'événement",
+        "filter_region": "Région",
+        "filter_all": "Toutes",
+        "date": "Date",
+        "events_up_to": "{n} événements jusqu'au {date}",
+        "departments_liberated": "{n} départements sur {total} libérés",
+        "no_match": "Aucun événement ne correspond à ces filtres à cette date.",
+        "data_problems": "Le tableau d'événements contient {n} problème(s) ; les lignes concernées sont ignorées :",
+        "data_unreadable": "Le tableau d'événements n'a pas pu être lu :",
+        "col_date": "Date",
+        "col_end_date": "Fin",
+        "col_type": "Type",
+        "col_place": "Lieu",
+        "col_department": "Département",
+        "col_region": "Région",
+        "col_actors": "Acteurs",
+        "col_title": "Titre",
+        "col_description": "Description",
+        "col_source": "Source",
+        "col_source_url": "Lien",
+        "search": "Rechercher (titre, lieu, acteur)",
+        "download_csv": "Télécharger ces événements (CSV)",
+        "map_legend": "Légende",
+        "state_occupied": "Occupé",
+        "state_liberated": "Libéré",
+        "state_fresh": "Libéré depuis moins de 7 jours",
+        "massacre_marker": "Massacre ou représailles",
+        "events_of_day": "Événements du {date}",
+        "no_event_today": "Aucun événement ce jour-là.",
+        "charts_intro": "Rythme de la Libération jusqu'à la date choisie.",
+        "chart_cumulative": "Préfectures libérées (cumul)",
+        "chart_by_type": "Événements par type jusqu'à la date choisie",
+        "count": "Nombre",
+        "sources_intro": (
+            "Chaque ligne du tableau cite la source de sa date. Les faits du texte de référence "
+            "du projet y figurent avec ses propres dates ; quand d'autres sources donnent une autre "
+            "date, la description le signale."
+        ),
+        "sources_references": "Références du texte de référence",
+        "sources_cited": "Sources citées par les événements",
+        "sources_unverified": "Lignes à vérifier (sans source trouvée)",
+        "sources_disagree": "Dates discutées (les sources divergent)",
+        "licences": "Licences des données",
+        "licence_geo": "Contours : IGN – Admin Express COG 2018, via france-geojson (Licence Ouverte)",
+        "licence_events": "Tableau d'événements : rédigé pour ce projet, chaque ligne citant sa source.",
+        "rows": "lignes",
+        "method": "Méthode",
+        "method_text": (
+            "Un département est compté comme libéré à partir de la libération de son chef-lieu "
+            "(la préfecture actuelle) : la date de fin si la libération a duré plusieurs jours, "
+            "sinon la date. Les contours sont ceux d'aujourd'hui : en 1944, Paris et sa banlieue "
+            "formaient les départements de la Seine et de la Seine-et-Oise."
+        ),
+    },
+    "en": {
+        "app_title": "Liberation 1944–1945",
+        "app_subtitle": "Interactive atlas of the Liberation of France (Corsica 1943, June 1944 – May 1945)",
+        "page_map": "Map",
+        "page_charts": "Charts",
+        "page_events": "Events",
+        "page_sources": "Sources & method",
+        "language": "Language",
+        "filters": "Filters",
+        "filter_force": "Forces involved",
+        "filter_type": "Event type",
+        "filter_region": "Region",
+        "filter_all": "All",
+        "date": "Date",
+        "events_up_to": "{n} events up to {date}",
+        "departments_liberated": "{n} of {total} départements liberated",
+        "no_match": "No event matches these filters at this date.",
+        "data_problems": "The event table has {n} problem(s); the rows concerned are left out:",
+        "data_unreadable": "The event table could not be read:",
+        "col_date": "Date",
+        "col_end_date": "End",
+        "col_type": "Type",
+        "col_place": "Place",
+        "col_department": "Département",
+        "col_region": "Region",
+        "col_actors": "Actors",
+        "col_title": "Title",
+        "col_description": "Description",
+        "col_source": "Source",
+        "col_source_url": "Link",
+        "search": "Search (title, place, actor)",
+        "download_csv": "Download these events (CSV)",
+        "map_legend": "Legend",
+        "state_occupied": "Occupied",
+        "state_liberated": "Liberated",
+        "state_fresh": "Liberated less than 7 days ago",
+        "massacre_marker": "Massacre or reprisal",
+        "events_of_day": "Events of {date}",
+        "no_event_today": "No event on that day.",
+        "charts_intro": "The pace of the Liberation up to the selected date.",
+        "chart_cumulative": "Préfectures liberated (cumulative)",
+        "chart_by_type": "Events by type up to the selected date",
+        "count": "Count",
+        "sources_intro": (
+            "Every row of the table cites the source of its date. The facts of the project's "
+            "reference text appear with its own dates; where other sources give another date, "
+            "the description says so."
+        ),
+        "sources_references": "References of the reference text",
+        "sources_cited": "Sources cited by the events",
+        "sources_unverified": "Rows to verify (no source found)",
+        "sources_disagree": "Disputed dates (sources disagree)",
+        "licences": "Data licences",
+        "licence_geo": "Outlines: IGN – Admin Express COG 2018, via france-geojson (Licence Ouverte / Open Licence)",
+        "licence_events": "Event table: written for this project, each row citing its source.",
+        "rows": "rows",
+        "method": "Method",
+        "method_text": (
+            "A département counts as liberated from the liberation of its chef-lieu (today's "
+            "préfecture): the end date when the liberation took several days, the date otherwise. "
+            "Outlines are today's: in 1944 Paris and its suburbs formed the Seine and "
+            "Seine-et-Oise départements."
+        ),
+    },
+}
+
+EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
+    "liberation": {"fr": "Libération", "en": "Liberation"},
+    "landing": {"fr": "Débarquement", "en": "Landing"},
+    "insurrection": {"fr": "Insurrection", "en": "Insurrection"},
+    "battle": {"fr": "Bataille, siège", "en": "Battle, siege"},
+    "massacre": {"fr": "Massacre, représailles", "en": "Massacre, reprisal"},
+    "surrender": {"fr": "Reddition", "en": "Surrender"},
+    "other": {"fr": "Autre", "en": "Other"},
+}
+
+FORCE_TYPE_LABELS: dict[str, dict[str, str]] = {
+    "resistance": {"fr": "Résistance / FFI", "en": "Resistance / FFI"},
+    "french_army": {"fr": "Armée française", "en": "French army"},
+    "allied_army": {"fr": "Armées alliées", "en": "Allied armies"},
+    "axis": {"fr": "Forces allemandes et Milice", "en": "German forces and Milice"},
+}
+
+# Région names are proper nouns; English uses the usual exonym where one exists.
+REGION_LABELS: dict[str, dict[str, str]] = {
+    "Auvergne-Rhône-Alpes": {"fr": "Auvergne-Rhône-Alpes", "en": "Auvergne-Rhône-Alpes"},
+    "Bourgogne-Franche-Comté": {"fr": "Bourgogne-Franche-Comté", "en": "Burgundy-Franche-Comté"},
+    "Bretagne": {"fr": "Bretagne", "en": "Brittany"},
+    "Centre-Val de Loire": {"fr": "Centre-Val de Loire", "en": "Centre-Loire Valley"},
+    "Corse": {"fr": "Corse", "en": "Corsica"},
+    "Grand Est": {"fr": "Grand Est", "en": "Grand Est"},
+    "Hauts-de-France": {"fr": "Hauts-de-France", "en": "Hauts-de-France"},
+    "Île-de-France": {"fr": "Île-de-France", "en": "Île-de-France"},
+    "Normandie": {"fr": "Normandie", "en": "Normandy"},
+    "Nouvelle-Aquitaine": {"fr": "Nouvelle-Aquitaine", "en": "Nouvelle-Aquitaine"},
+    "Occitanie": {"fr": "Occitanie", "en": "Occitania"},
+    "Pays de la Loire": {"fr": "Pays de la Loire", "en": "Pays de la Loire"},
+    "Provence-Alpes-Côte d'Azur": {"fr": "Provence-Alpes-Côte d'Azur", "en": "Provence-Alpes-Côte d'Azur"},
+}
+
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def normalize_language(lang: str | None) -> str:
+    """Map a locale such as 'en-GB' or 'fr_FR' to a supported language; French otherwise."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    short = str(lang).strip().lower().replace("_", "-").split("-")[0]
+    return short if short in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The string `key` in `lang`, with `{placeholders}` filled from `values`."""
+    text = STRINGS[normalize_language(lang)][key]
+    return text.format(**values) if values else text
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """'25 août 1944' / '25 August 1944'; French writes the first of the month '1er'."""
+    lang = normalize_language(lang)
+    month = MONTHS[lang][day.month - 1]
+    if lang == "fr":
+        number = "1er" if day.day == 1 else str(day.day)
+        return f"{number} {month} {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """A single date, or 'du 19 au 25 août 1944' / '19–25 August 1944' style ranges."""
+    if end is None or end == start:
+        return format_date(start, lang)
+    if normalize_language(lang) == "fr":
+        return f"du {format_date(start, lang)} au {format_date(end, lang)}"
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def event_type_label(event_type: str, lang: str) -> str:
+    return EVENT_TYPE_LABELS.get(event_type, {}).get(normalize_language(lang), event_type)
+
+
+def force_type_label(force_type: str, lang: str) -> str:
+    return FORCE_TYPE_LABELS.get(force_type, {}).get(normalize_language(lang), force_type)
+
+
+def region_label(region: str, lang: str) -> str:
+    return REGION_LABELS.get(region, {}).get(normalize_language(lang), region)

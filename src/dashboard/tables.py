@@ -1,0 +1,60 @@
+"""Tables shown to people: the event explorer and the list of sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import i18n
+from dashboard.data import is_unsourced
+
+SEED_REFERENCES = (
+    "Simonnet Stéphane, Claire Levasseur, Guillaume Balavoine (préface Olivier Wieviorka), 2004, "
+    "Atlas de la libération de la France : 6 juin 1944-8 mai 1945 : des débarquements aux villes libérées, "
+    "Paris, éd. Autrement, coll. « Atlas-Mémoire ».",
+    "Marcot François (sous la direction de) avec la collaboration de Bruno Leroux et Christine Levisse-Touzé, "
+    "2006, Dictionnaire historique de la Résistance, Ed. Robert Laffont.",
+    "Musée de la Résistance en ligne : https://museemrjmoi.com",
+)
+
+
+def search_events(events: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Events whose titles, place, actors or descriptions contain `query` (case-insensitive, plain text)."""
+    query = query.strip()
+    if not query:
+        return events
+    haystack = events[["title_fr", "title_en", "place", "actors", "description_fr", "description_en"]].agg(" ".join, axis=1)
+    return events[haystack.str.contains(query, case=False, regex=False)]
+
+
+def explorer_table(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]) -> pd.DataFrame:
+    """The events as a table with translated labels and column names, one row per event."""
+    english = lang == "en"
+    table = pd.DataFrame({
+        i18n.t("col_date", lang): events["date"].dt.date,
+        i18n.t("col_end_date", lang): events["end_date"].dt.date,
+        i18n.t("col_type", lang): [i18n.event_type_label(kind, lang) for kind in events["event_type"]],
+        i18n.t("col_title", lang): events["title_en" if english else "title_fr"],
+        i18n.t("col_place", lang): events["place"],
+        i18n.t("col_department", lang): events["department_code"],
+        i18n.t("col_region", lang): [i18n.region_label(region, lang) for region in events["region"]],
+        i18n.t("col_actors", lang): [", ".join(actor_labels.get(a, a) for a in actors) for actors in events["actor_list"]],
+        i18n.t("col_description", lang): events["description_en" if english else "description_fr"],
+        i18n.t("col_source", lang): events["source"],
+        i18n.t("col_source_url", lang): events["source_url"],
+    })
+    return table.reset_index(drop=True)
+
+
+def source_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Each cited source (a row may cite several, separated by ' ; ') with how many rows cite it."""
+    cited = events[["source", "source_url"]].copy()
+    cited["source"] = cited["source"].str.split(" ; ")
+    cited = cited.explode("source")
+    cited["source"] = cited["source"].str.strip()
+    cited = cited[~cited["source"].map(is_unsourced)]
+    counts = cited.groupby("source").agg(rows=("source", "size")).reset_index()
+    return counts.sort_values(["rows", "source"], ascending=[False, True]).reset_index(drop=True)
+
+
+def unsourced_rows(events: pd.DataFrame) -> pd.DataFrame:
+    return events[events["source"].map(is_unsourced)]

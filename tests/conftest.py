@@ -1,0 +1,22 @@
+"""Shared fixtures: the reference tables and the small hand-written event table."""
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.data import load_events, load_reference_tables
+
+TESTS_DIR = Path(__file__).resolve().parent
+DATA_DIR = TESTS_DIR / "data"
+
+
+@pytest.fixture(scope="session")
+def refs():
+    return load_reference_tables()
+
+
+@pytest.fixture(scope="session")
+def small_events(refs):
+    result = load_events(DATA_DIR / "small_events.csv", refs)
+    assert result.ok, [p.text("en") for p in result.problems]
+    return result.events

@@ -1,0 +1,135 @@
+"""Real headless Chromium against a real `streamlit run` on 127.0.0.1.
+
+Debian's chromium is used (never `playwright install`). Without it these tests skip on a
+laptop, but fail when REQUIRE_BROWSER=1, as CI sets: CI must never skip them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+    # Without these two, deck.gl draws nothing on a machine without a GPU.
+    "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Streamlit starts in a few seconds, but a cold first import of pandas/plotly/pydeck on a
+# slow 2-core machine has taken far longer; the wait is long so CI does not flake.
+SERVER_START_TIMEOUT = 90
+SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def browser_required() -> bool:
+    return os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        if browser_required():
+            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing")
+        pytest.skip("no Chromium on this machine: apt-get install chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path) -> str:
+    port = free_port()
+    log = (ROOT / "artifacts").joinpath("streamlit.log")
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.fail(f"streamlit did not become healthy; see {log}")
+        time.sleep(0.5)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class RecordedPage:
+    """A page that records every request it makes, to prove nothing leaves 127.0.0.1."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def outside_requests(self) -> list[str]:
+        outside = []
+        for url in self.requests:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob", "about"):
+                continue
+            if parsed.hostname not in LOCAL_HOSTS:
+                outside.append(url)
+        return outside
+
+    def open(self, url: str, timeout_ms: int = 60_000) -> None:
+        self.page.goto(url)
+        self.wait_until_idle(timeout_ms)
+
+    def wait_until_idle(self, timeout_ms: int = 60_000) -> None:
+        self.page.wait_for_selector(SCRIPT_DONE, timeout=timeout_ms)
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+
+@pytest.fixture
+def recorded_page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    yield RecordedPage(page)
+    context.close()

@@ -1,0 +1,30 @@
+"""Every page renders in real Chromium, with no exception and no request leaving the machine."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["map", "charts", "events", "sources"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline_without_exception(app_url, recorded_page, path):
+    recorded_page.open(f"{app_url}/{path}")
+    page = recorded_page.page
+    page.wait_for_selector("h1", timeout=30_000)
+    if path == "map":
+        # deck.gl draws into a canvas once its layers (and the static outlines) have loaded.
+        page.wait_for_selector("canvas", timeout=30_000)
+        page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.locator("text=does not seem to exist").count() == 0
+    shot = recorded_page.screenshot(path)
+    assert shot.stat().st_size > 10_000  # a real picture, not a blank page
+    assert recorded_page.outside_requests() == []
+
+
+def test_static_outlines_are_served(app_url, recorded_page):
+    recorded_page.open(f"{app_url}/map")
+    recorded_page.page.wait_for_timeout(2000)
+    assert any(url.endswith("/app/static/departements.geojson") for url in recorded_page.requests)
