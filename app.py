@@ -1,4 +1,11 @@
-"""Router: page config, navigation over pages/, and the shared sidebar. Nothing else."""
+"""Router: page config and navigation over pages/. Nothing else.
+
+The shared sidebar (language, filters) is drawn by each page through `ui.page_setup()`, not here:
+with a pages/ folder, Streamlit 1.67 runs the first request of a process (and every AppTest run)
+through its legacy multipage runner, which executes the page file directly, without this script.
+Each page's URL is its file name (/map, /charts, …) for the same reason: any other url_path shows
+a "page not found" dialog on that first request.
+"""
 
 import streamlit as st
 
@@ -6,17 +13,11 @@ from dashboard import i18n, ui
 
 st.set_page_config(page_title="Libération 1944–1945", page_icon="static/favicon.png", layout="wide")
 
-lang = ui.language_selector()
-bundle = ui.load_bundle()
-
-# Each page's URL is its file name (/map, /charts, …): with a pages/ folder, Streamlit resolves
-# a first visit by file name, and any other url_path shows a "page not found" dialog.
+lang = ui.current_language()
 page = st.navigation([
     st.Page("pages/map.py", title=i18n.t("page_map", lang), icon=":material/map:", default=True),
     st.Page("pages/charts.py", title=i18n.t("page_charts", lang), icon=":material/bar_chart:"),
     st.Page("pages/events.py", title=i18n.t("page_events", lang), icon=":material/table_view:"),
     st.Page("pages/sources.py", title=i18n.t("page_sources", lang), icon=":material/menu_book:"),
 ])
-ui.filter_widgets(bundle, lang)
-st.sidebar.caption(i18n.t("licence_geo", lang))
 page.run()

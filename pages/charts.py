@@ -4,9 +4,7 @@ import streamlit as st
 
 from dashboard import charts, i18n, ui
 
-bundle = ui.load_bundle()
-lang = ui.current_language()
-ui.require_events(bundle, lang)
+bundle, lang = ui.page_setup()
 
 ui.date_slider(bundle, lang)
 view = ui.current_view(bundle)

@@ -4,9 +4,7 @@ import streamlit as st
 
 from dashboard import filters, i18n, tables, ui
 
-bundle = ui.load_bundle()
-lang = ui.current_language()
-ui.require_events(bundle, lang)
+bundle, lang = ui.page_setup()
 view = ui.current_view(bundle)
 
 st.title(i18n.t("page_events", lang))

@@ -4,9 +4,7 @@ import streamlit as st
 
 from dashboard import filters, i18n, map_layers, ui
 
-bundle = ui.load_bundle()
-lang = ui.current_language()
-ui.require_events(bundle, lang)
+bundle, lang = ui.page_setup()
 
 day = ui.date_slider(bundle, lang)
 view = ui.current_view(bundle)

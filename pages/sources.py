@@ -4,9 +4,7 @@ import streamlit as st
 
 from dashboard import i18n, tables, ui
 
-bundle = ui.load_bundle()
-lang = ui.current_language()
-ui.require_events(bundle, lang)
+bundle, lang = ui.page_setup()
 
 st.title(i18n.t("page_sources", lang))
 st.write(i18n.t("sources_intro", lang))

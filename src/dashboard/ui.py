@@ -86,7 +86,9 @@ def language_selector() -> str:
 
 
 def current_language() -> str:
-    return i18n.normalize_language(st.session_state.get(LANG_KEY))
+    if LANG_KEY in st.session_state:
+        return i18n.normalize_language(st.session_state[LANG_KEY])
+    return browser_language()
 
 
 def filter_widgets(bundle: Bundle, lang: str) -> None:
@@ -146,3 +148,13 @@ def require_events(bundle: Bundle, lang: str) -> None:
     if bundle.events.empty:
         st.error(i18n.t("data_unreadable", lang))
         st.stop()
+
+
+def page_setup() -> tuple[Bundle, str]:
+    """What every page starts with: the data, the shared sidebar, and the page's language."""
+    bundle = load_bundle()
+    lang = language_selector()
+    filter_widgets(bundle, lang)
+    st.sidebar.caption(i18n.t("licence_geo", lang))
+    require_events(bundle, lang)
+    return bundle, lang
