@@ -1,10 +1,9 @@
 """Router: page config and navigation over pages/. Nothing else.
 
-The shared sidebar (language, filters) is drawn by each page through `ui.page_setup()`, not here:
-with a pages/ folder, Streamlit 1.67 runs the first request of a process (and every AppTest run)
-through its legacy multipage runner, which executes the page file directly, without this script.
-Each page's URL is its file name (/map, /charts, …) for the same reason: any other url_path shows
-a "page not found" dialog on that first request.
+The shared sidebar (language, filters) is drawn by each page through `ui.page_setup()`, which also
+makes sure the run came through here (see `ui._leave_legacy_multipage_mode`). Each page's URL is
+its file name (/map, /charts, …): with a pages/ folder, any other url_path makes Streamlit 1.67
+show a "page not found" dialog on a process's first request.
 """
 
 import streamlit as st

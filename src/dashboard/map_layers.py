@@ -30,16 +30,20 @@ STATE_COLORS_HEX = {
 }
 MASSACRE_RING_HEX = "#CC79A7"  # Okabe–Ito reddish purple, only for massacres and reprisals
 
+def hex_to_rgba(color: str, alpha: int = 255) -> list[int]:
+    color = color.lstrip("#")
+    return [int(color[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+FORCE_RGBA = {force: hex_to_rgba(color, 230) for force, color in FORCE_COLORS_HEX.items()}
+MASSACRE_RING_RGBA = hex_to_rgba(MASSACRE_RING_HEX)
+WHITE_RGBA = [255, 255, 255, 255]
+
 FRANCE_VIEW = pdk.ViewState(latitude=46.6, longitude=2.4, zoom=4.6, min_zoom=3, max_zoom=12)
 
 # The events of the current day or step are drawn bigger than the ones before.
 RADIUS_PAST_PX = 5
 RADIUS_CURRENT_PX = 11
-
-
-def hex_to_rgba(color: str, alpha: int = 255) -> list[int]:
-    color = color.lstrip("#")
-    return [int(color[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 def main_force_type(actor_list: tuple[str, ...], force_of_actor: dict[str, str]) -> str:
@@ -54,59 +58,90 @@ def static_department_codes() -> tuple[str, ...]:
     return tuple(feature["properties"]["code"] for feature in collection["features"])
 
 
+def feature_indices_by_state(states: pd.DataFrame) -> dict[str, list[int]]:
+    """For each state, the positions (property `i`) of the served GeoJSON's features in that state."""
+    state_of_code = dict(zip(states["department_code"], states["state"]))
+    groups: dict[str, list[int]] = {state: [] for state in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED)}
+    for index, code in enumerate(static_department_codes()):
+        groups[state_of_code.get(code, STATE_OCCUPIED)].append(index)
+    return groups
+
+
 def department_fill_expression(states: pd.DataFrame) -> str:
     """A deck.gl expression colouring each feature of the static GeoJSON by its state.
 
-    The outlines are served once as a static file; only this short expression (one letter per
-    département) changes from one date to the next, so a step sends ~1 KB, not the outlines.
+    The outlines are served once as a static file; only this expression (~1.5 KB) changes from
+    one date to the next. It is built from comparisons on `properties.i` only: deck.gl's
+    expression evaluator (as bundled by Streamlit 1.67) silently yields black for indexing into
+    a literal string or array, and rejects parentheses around a nested ternary.
     """
-    letter_of_state = {STATE_OCCUPIED: "o", STATE_FRESH: "f", STATE_LIBERATED: "l"}
-    state_of_code = dict(zip(states["department_code"], states["state"]))
-    letters = "".join(letter_of_state[state_of_code.get(code, STATE_OCCUPIED)] for code in static_department_codes())
+    groups = feature_indices_by_state(states)
+
+    def any_of(indices: list[int]) -> str:
+        return " || ".join(f"properties.i == {i}" for i in indices) or "properties.i < 0"
+
     occupied, fresh, liberated = (hex_to_rgba(STATE_COLORS_HEX[s], 235) for s in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED))
-    state = f"'{letters}'[properties.i]"
-    # No parentheses: deck.gl's expression parser rejects a parenthesised nested ternary.
-    return f"{state} == 'l' ? {liberated} : {state} == 'f' ? {fresh} : {occupied}"
+    return (f"{any_of(groups[STATE_LIBERATED])} ? {liberated} : "
+            f"{any_of(groups[STATE_FRESH])} ? {fresh} : {occupied}")
 
 
-def tooltip_html(row: pd.Series, lang: str, actor_labels: dict[str, str]) -> str:
-    """The tooltip of one event; every piece of data text is escaped."""
-    start = row["date"].date()
-    end = row["end_date"].date() if pd.notna(row["end_date"]) else None
-    actors = ", ".join(actor_labels.get(a, a) for a in row["actor_list"])
-    title = row["title_en"] if lang == "en" else row["title_fr"]
-    return (
-        f"<b>{escape_html(title)}</b><br/>"
-        f"{escape_html(i18n.format_date_range(start, end, lang))} — {escape_html(row['place'])}<br/>"
-        f"<i>{escape_html(actors)}</i><br/>"
-        f"<small>{escape_html(i18n.t('col_source', lang))} : {escape_html(row['source'])}</small>"
-    )
+def tooltips(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]) -> pd.Series:
+    """The tooltip HTML of every event, vectorised; every piece of data text is escaped."""
+    title = events["title_en" if lang == "en" else "title_fr"].map(escape_html)
+    ends = events["end_date"].map(lambda end: end.date() if pd.notna(end) else None)
+    when = [escape_html(i18n.format_date_range(start.date(), end, lang)) for start, end in zip(events["date"], ends)]
+    actors = events["actor_list"].map(lambda names: escape_html(", ".join(actor_labels.get(a, a) for a in names)))
+    source_label = escape_html(i18n.t("col_source", lang))
+    return ("<b>" + title + "</b><br/>" + pd.Series(when, index=events.index, dtype=str) + " — "
+            + events["place"].map(escape_html) + "<br/><i>" + actors + "</i><br/><small>"
+            + source_label + " : " + events["source"].map(escape_html) + "</small>")
 
 
 def event_points(events: pd.DataFrame, view: View, force_of_actor: dict[str, str],
-                 actor_labels: dict[str, str], current_since: dt.date | None = None) -> pd.DataFrame:
-    """The points to draw: visible events with their colour, size and tooltip."""
+                 actor_labels: dict[str, str], current_since: dt.date | None = None,
+                 tooltip_column: pd.Series | None = None) -> pd.DataFrame:
+    """The points to draw: visible events with their colour, size and tooltip.
+
+    `tooltip_column` (indexed like `events`) saves rebuilding the tooltips on every frame.
+    """
     shown = visible_events(events, view)
     shown = shown[shown["department_code"] != ""]  # nationwide facts have no place on the map
-    current_ids = set(events_on(shown, view, current_since)["event_id"])
-    points = pd.DataFrame({
-        "event_id": shown["event_id"],
-        "lon": shown["lon"],
-        "lat": shown["lat"],
-    })
+    current = shown.index.isin(events_on(shown, view, current_since).index)
     forces = [main_force_type(actors, force_of_actor) for actors in shown["actor_list"]]
-    points["color"] = [hex_to_rgba(FORCE_COLORS_HEX[force], 230) for force in forces]
-    points["radius"] = [RADIUS_CURRENT_PX if event_id in current_ids else RADIUS_PAST_PX for event_id in shown["event_id"]]
-    is_massacre = shown["event_type"] == "massacre"
-    points["line_color"] = [hex_to_rgba(MASSACRE_RING_HEX) if massacre else [255, 255, 255, 255] for massacre in is_massacre]
-    points["line_width"] = [3 if massacre else 1 for massacre in is_massacre]
-    points["tooltip"] = [tooltip_html(row, view.lang, actor_labels) for _, row in shown.iterrows()]
-    return points.reset_index(drop=True)
+    is_massacre = (shown["event_type"] == "massacre").to_numpy()
+    points = pd.DataFrame({
+        "event_id": shown["event_id"].to_numpy(),
+        "lon": shown["lon"].to_numpy(),
+        "lat": shown["lat"].to_numpy(),
+        "color": [FORCE_RGBA[force] for force in forces],
+        "radius": [RADIUS_CURRENT_PX if now else RADIUS_PAST_PX for now in current],
+        "line_color": [MASSACRE_RING_RGBA if massacre else WHITE_RGBA for massacre in is_massacre],
+        "line_width": [3 if massacre else 1 for massacre in is_massacre],
+    })
+    texts = tooltip_column.loc[shown.index] if tooltip_column is not None else tooltips(shown, view.lang, actor_labels)
+    points["tooltip"] = texts.to_numpy()
+    return points
+
+
+def legend_html(lang: str) -> str:
+    """The map's legend: force-type colours, département states, the massacre ring."""
+    def swatch(color: str, label: str, round_: bool = True, ring: str | None = None) -> str:
+        radius = "50%" if round_ else "3px"
+        border = f"3px solid {ring}" if ring else "1px solid #555"
+        return (f'<span style="display:inline-flex;align-items:center;margin-right:1.1em;white-space:nowrap">'
+                f'<span style="width:0.95em;height:0.95em;border-radius:{radius};background:{color};'
+                f'border:{border};margin-right:0.35em;display:inline-block"></span>{escape_html(label)}</span>')
+
+    forces = "".join(swatch(FORCE_COLORS_HEX[f], i18n.force_type_label(f, lang)) for f in FORCE_TYPES)
+    states = "".join(swatch(STATE_COLORS_HEX[s], i18n.t(f"state_{s}", lang), round_=False)
+                     for s in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED))
+    massacre = swatch("#ffffff", i18n.t("massacre_marker", lang), ring=MASSACRE_RING_HEX)
+    return f'<div style="line-height:2">{forces}{massacre}<br/>{states}</div>'
 
 
 def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
                actor_labels: dict[str, str], current_since: dt.date | None = None,
-               online_basemap: bool = False) -> pdk.Deck:
+               online_basemap: bool = False, tooltip_column: pd.Series | None = None) -> pdk.Deck:
     states = department_states(events, departments, view.date)
     outlines = pdk.Layer(
         "GeoJsonLayer",
@@ -124,14 +159,15 @@ def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, forc
     points = pdk.Layer(
         "ScatterplotLayer",
         id="events",
-        data=event_points(events, view, force_of_actor, actor_labels, current_since),
+        data=event_points(events, view, force_of_actor, actor_labels, current_since, tooltip_column),
         get_position=["lon", "lat"],
         get_fill_color="color",
         get_line_color="line_color",
         get_line_width="line_width",
         get_radius="radius",
-        radius_units="pixels",
-        line_width_units="pixels",
+        # Quoted: pydeck turns any other string into a data accessor.
+        radius_units="'pixels'",
+        line_width_units="'pixels'",
         stroked=True,
         pickable=True,
         transitions={"getRadius": 300},

@@ -10,7 +10,9 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, ReferenceTables, load_events, load_reference_tables
-from dashboard.filters import View, date_range
+from dashboard.filters import View, date_range, event_dates, filtered_events
+from dashboard.map_layers import tooltips
+from dashboard.timeline import DEFAULT_SPEED, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
 from dashboard.text import escape_markdown
 
 # The view lives under these keys. Widgets get their own keys ("widget." + key) and copy
@@ -21,6 +23,10 @@ DATE_KEY = "date"
 FORCE_KEY = "force_types"
 TYPE_KEY = "event_types"
 REGION_KEY = "regions"
+PLAYING_KEY = "playing"
+SPEED_KEY = "speed"
+WINDOW_START_KEY = "window_start"  # first day of the current animation step
+BASEMAP_KEY = "online_basemap"
 
 
 def _bind(key: str, default: object) -> dict:
@@ -54,6 +60,17 @@ class Bundle:
     def actor_labels(self, lang: str) -> dict[str, str]:
         column = "label_en" if lang == "en" else "label_fr"
         return dict(zip(self.refs.actors["actor"], self.refs.actors[column]))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _tooltips(modified: float, lang: str) -> pd.Series:
+    bundle = _load_bundle(modified)
+    return tooltips(bundle.events, lang, bundle.actor_labels(lang))
+
+
+def tooltip_column(lang: str) -> pd.Series:
+    """Every event's tooltip, built once per language instead of on every animation frame."""
+    return _tooltips(EVENTS_CSV.stat().st_mtime, lang)
 
 
 @st.cache_resource(show_spinner=False)
@@ -150,11 +167,126 @@ def require_events(bundle: Bundle, lang: str) -> None:
         st.stop()
 
 
+def _leave_legacy_multipage_mode() -> None:
+    """Make sure this run went through app.py's st.navigation.
+
+    With a pages/ folder next to app.py, Streamlit 1.67 runs a process's first request (and
+    every AppTest run) through its legacy multipage runner, which executes the page file alone,
+    without app.py, and keeps doing so until st.navigation is called. Switching the flag off and
+    rerunning sends this same URL through app.py, whose navigation knows the page by its file name.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_setup() -> tuple[Bundle, str]:
     """What every page starts with: the data, the shared sidebar, and the page's language."""
+    _leave_legacy_multipage_mode()
     bundle = load_bundle()
     lang = language_selector()
     filter_widgets(bundle, lang)
     st.sidebar.caption(i18n.t("licence_geo", lang))
     require_events(bundle, lang)
     return bundle, lang
+
+
+# --- Time controls -------------------------------------------------------------------------
+
+STEP_BUTTONS = {  # action -> (icon, keyboard shortcut)
+    "start": (":material/first_page:", "Home"),
+    "previous_event": (":material/skip_previous:", "Left"),
+    "minus_week": (":material/keyboard_double_arrow_left:", "PageUp"),
+    "minus_day": (":material/chevron_left:", "Shift+Left"),
+    "plus_day": (":material/chevron_right:", "Shift+Right"),
+    "plus_week": (":material/keyboard_double_arrow_right:", "PageDown"),
+    "next_event": (":material/skip_next:", "Right"),
+    "end": (":material/last_page:", "End"),
+}
+
+
+def timeline(bundle: Bundle, view: View) -> Timeline:
+    """The table's whole range; event dates follow the filters, so ← / → skip to what is shown."""
+    first, last = date_range(bundle.events)
+    dates = tuple(event_dates(filtered_events(bundle.events, view))) or (first,)
+    return Timeline(first, last, dates)
+
+
+def is_playing() -> bool:
+    return bool(st.session_state.get(PLAYING_KEY, False))
+
+
+def animation_interval() -> float | None:
+    """Seconds between animation frames, or None when paused (the fragment then never reruns alone)."""
+    if not is_playing():
+        return None
+    return frame_plan(st.session_state.get(SPEED_KEY, DEFAULT_SPEED))[0]
+
+
+def _set_date(day: dt.date, window_start: dt.date | None = None) -> None:
+    st.session_state[DATE_KEY] = day
+    st.session_state[WINDOW_START_KEY] = window_start or day
+
+
+def advance_animation(bundle: Bundle) -> None:
+    """One animation frame: move the date on; at the end, pause and rerun the app to stop the timer."""
+    if not is_playing():
+        return
+    line = timeline(bundle, current_view(bundle))
+    day = selected_date(bundle)
+    following, finished = next_frame(line, day, st.session_state.get(SPEED_KEY, DEFAULT_SPEED))
+    _set_date(following, min(day + dt.timedelta(days=1), following))
+    if finished:
+        st.session_state[PLAYING_KEY] = False
+        st.rerun()
+
+
+def toggle_play(bundle: Bundle) -> None:
+    if is_playing():
+        st.session_state[PLAYING_KEY] = False  # the slider stays on the date reached
+    else:
+        line = timeline(bundle, current_view(bundle))
+        _set_date(play_start(line, selected_date(bundle)))
+        st.session_state[PLAYING_KEY] = True
+
+
+def _step(bundle: Bundle, action: str) -> None:
+    line = timeline(bundle, current_view(bundle))
+    _set_date(line.step(selected_date(bundle), action))
+
+
+def time_controls(bundle: Bundle, lang: str) -> None:
+    """The eight step buttons, with their keyboard shortcuts."""
+    columns = st.columns(len(STEP_ACTIONS), vertical_alignment="bottom")
+    for column, action in zip(columns, STEP_ACTIONS):
+        icon, shortcut = STEP_BUTTONS[action]
+        column.button("", icon=icon, key=f"step.{action}", shortcut=shortcut, help=i18n.t(f"step_{action}", lang),
+                      on_click=_step, args=(bundle, action), width="stretch")
+
+
+def playback_settings(bundle: Bundle, lang: str) -> bool:
+    """Play/pause, speed and the optional online background map. Outside the animated fragment on purpose:
+    changing them reruns the whole app, which is what gives the fragment its new interval.
+    Returns whether the online background map is wanted."""
+    play_column, speed_column, basemap_column = st.columns([1, 1, 1.2], vertical_alignment="bottom")
+    label = i18n.t("pause", lang) if is_playing() else i18n.t("play", lang)
+    icon = ":material/pause:" if is_playing() else ":material/play_arrow:"
+    # A click here reruns the whole app, which gives the map fragment its new run_every.
+    play_column.button(label, icon=icon, key="play", shortcut="Space", type="primary", width="stretch",
+                       on_click=toggle_play, args=(bundle,))
+    speed_column.selectbox(
+        i18n.t("speed", lang), SPEEDS,
+        format_func=lambda speed: i18n.t("speed_event", lang) if speed == SPEED_EVENT else i18n.t("speed_days", lang, n=speed),
+        **_bind(SPEED_KEY, DEFAULT_SPEED),
+    )
+    basemap_column.toggle(i18n.t("online_basemap", lang), help=i18n.t("online_basemap_help", lang),
+                          **_bind(BASEMAP_KEY, False))
+    return bool(st.session_state[BASEMAP_KEY])
+
+
+def window_start(day: dt.date) -> dt.date:
+    """First day of the current step: the frame's window while playing, the day itself otherwise."""
+    start = st.session_state.get(WINDOW_START_KEY, day)
+    return start if start <= day else day

@@ -38,16 +38,21 @@ def test_points_colour_current_size_and_massacre_ring(small_events, refs):
     assert "other-nationwide" not in points.index  # no department: listed, not drawn
 
 
-def test_fill_expression_has_one_letter_per_served_feature(small_events, refs):
+def test_fill_expression_groups_served_features_by_state(small_events, refs):
     from dashboard.filters import department_states
 
     states = department_states(small_events, refs.departments, dt.date(1944, 8, 25))
-    expression = map_layers.department_fill_expression(states)
-    letters = expression.split("'")[1]
+    groups = map_layers.feature_indices_by_state(states)
     features = json.loads(STATIC_DEPARTMENTS_GEOJSON.read_text(encoding="utf-8"))["features"]
-    assert len(letters) == len(features) == 96
+    assert sorted(i for group in groups.values() for i in group) == list(range(len(features))) == list(range(96))
     position = {f["properties"]["code"]: f["properties"]["i"] for f in features}
-    assert letters[position["75"]] == "f" and letters[position["14"]] == "l" and letters[position["13"]] == "o"
+    # Paris freed that day, Caen on 19 July, Grenoble on 22 August (three days before), Marseille not yet.
+    assert groups["fresh"] == sorted([position["75"], position["38"]])
+    assert groups["liberated"] == [position["14"]]
+    expression = map_layers.department_fill_expression(states)
+    liberated_part, fresh_part = expression.split(" ? ")[:2]
+    assert liberated_part == f"properties.i == {position['14']}"
+    assert f"properties.i == {position['75']}" in fresh_part and f"properties.i == {position['13']}" not in expression
 
 
 def test_deck_needs_no_internet_by_default(small_events, refs):
