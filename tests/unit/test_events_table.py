@@ -46,17 +46,6 @@ SEED_FACTS = [
 ]
 SEED_LIBERATIONS = [fact for fact in SEED_FACTS if fact[0].startswith("liberation-")]
 
-# Known gap, kept visible: the 23 préfectures of Île-de-France, Hauts-de-France and Grand Est
-# (Strasbourg among them) are not sourced yet. strict=True: these start failing as soon as the
-# rows are added, so the marker cannot outlive the gap.
-MISSING_NORTH_EAST = pytest.mark.xfail(strict=True, reason="Île-de-France, Hauts-de-France and Grand Est préfecture rows not sourced yet")
-
-
-def marked(facts):
-    return [pytest.param(*fact, id=fact[0], marks=MISSING_NORTH_EAST if fact[0] == "liberation-strasbourg" else ())
-            for fact in facts]
-
-
 @pytest.fixture(scope="module")
 def bundled(refs):
     return load_events(refs=refs)
@@ -72,7 +61,7 @@ def test_bundled_table_has_no_problem(bundled):
     assert len(bundled.events) == bundled.total_rows
 
 
-@pytest.mark.parametrize("event_id, date, end_date, words", marked(SEED_FACTS))
+@pytest.mark.parametrize("event_id, date, end_date, words", SEED_FACTS, ids=[fact[0] for fact in SEED_FACTS])
 def test_seed_fact_is_present_with_the_seed_date(events, event_id, date, end_date, words):
     assert " ".join(words.split()) in " ".join(SEED_TEXT.split()), "the fact table itself must quote the seed"
     assert event_id in events.index
@@ -81,33 +70,22 @@ def test_seed_fact_is_present_with_the_seed_date(events, event_id, date, end_dat
     assert (None if row["end_date"] != row["end_date"] else row["end_date"].date()) == end_date
 
 
-@pytest.mark.parametrize("event_id, date, _end, _words", marked(SEED_LIBERATIONS))
+@pytest.mark.parametrize("event_id, date, _end, _words", SEED_LIBERATIONS, ids=[fact[0] for fact in SEED_LIBERATIONS])
 def test_map_frees_seed_towns_on_the_seed_date(events, refs, event_id, date, _end, _words):
     liberations = prefecture_liberations(events.reset_index(drop=True), refs.departments).set_index("event_id")
     assert liberations.loc[event_id, "liberated_on"].date() == date
 
 
-@pytest.mark.parametrize("event_id, _date, _end, _words", marked(SEED_FACTS))
+@pytest.mark.parametrize("event_id, _date, _end, _words", SEED_FACTS, ids=[fact[0] for fact in SEED_FACTS])
 def test_seed_row_cites_the_seed(events, event_id, _date, _end, _words):
     assert "Texte de référence du projet" in events.loc[event_id, "source"], event_id
 
 
-@MISSING_NORTH_EAST
 def test_each_departement_has_exactly_one_liberation_at_its_prefecture(events, refs):
     liberations = events[events["event_type"] == "liberation"]
     for code, prefecture in zip(refs.departments["department_code"], refs.departments["prefecture"]):
         rows = liberations[(liberations["department_code"] == code) & (liberations["place"] == prefecture)]
         assert len(rows) == 1, (code, prefecture, list(rows["event_id"]))
-
-
-def test_sourced_departements_have_exactly_one_liberation_at_their_prefecture(events, refs):
-    # Holds today for the 73 départements sourced so far; the strict test above covers all 96.
-    liberations = events[events["event_type"] == "liberation"]
-    counts = [
-        len(liberations[(liberations["department_code"] == code) & (liberations["place"] == prefecture)])
-        for code, prefecture in zip(refs.departments["department_code"], refs.departments["prefecture"])
-    ]
-    assert set(counts) <= {0, 1} and counts.count(1) >= 73
 
 
 def test_corsica_is_freed_in_1943(events, refs):
