@@ -12,6 +12,7 @@ from dashboard import i18n, ui
 
 st.set_page_config(page_title="Libération 1944–1945", page_icon="static/favicon.png", layout="wide")
 
+ui.read_url_once()  # a shared link may set the language of the page titles below
 lang = ui.current_language()
 page = st.navigation([
     st.Page("pages/map.py", title=i18n.t("page_map", lang), icon=":material/map:", default=True),

@@ -8,6 +8,7 @@ bundle, lang = ui.page_setup()
 
 ui.date_slider(bundle, lang)
 view = ui.current_view(bundle)
+ui.publish_view(view)
 st.title(i18n.t("page_charts", lang))
 st.write(i18n.t("charts_intro", lang))
 

@@ -15,6 +15,7 @@ def timeline_and_map() -> None:
     ui.time_controls(bundle, lang)
     day = ui.date_slider(bundle, lang)
     view = ui.current_view(bundle)
+    ui.publish_view(view)
     since = ui.window_start(day)
 
     st.title(i18n.format_date(day, lang))

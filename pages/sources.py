@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import i18n, tables, ui
 
 bundle, lang = ui.page_setup()
+ui.publish_view(ui.current_view(bundle))
 
 st.title(i18n.t("page_sources", lang))
 st.write(i18n.t("sources_intro", lang))

@@ -39,7 +39,8 @@ FORCE_RGBA = {force: hex_to_rgba(color, 230) for force, color in FORCE_COLORS_HE
 MASSACRE_RING_RGBA = hex_to_rgba(MASSACRE_RING_HEX)
 WHITE_RGBA = [255, 255, 255, 255]
 
-FRANCE_VIEW = pdk.ViewState(latitude=46.6, longitude=2.4, zoom=4.6, min_zoom=3, max_zoom=12)
+# Centred low enough that Corsica stays inside a 600-pixel-high map.
+FRANCE_VIEW = pdk.ViewState(latitude=46.0, longitude=2.8, zoom=4.6, min_zoom=3, max_zoom=12)
 
 # The events of the current day or step are drawn bigger than the ones before.
 RADIUS_PAST_PX = 5

@@ -19,6 +19,15 @@ DEFAULT_SPEED = "4"
 MIN_FRAME_SECONDS = 0.25
 
 
+# The day the atlas opens on: D-Day, the start of the period most classes study. Corsica (1943)
+# stays one step back on the slider.
+OPENING_DATE = dt.date(1944, 6, 6)
+
+
+def opening_date(first: dt.date, last: dt.date) -> dt.date:
+    return OPENING_DATE if first <= OPENING_DATE <= last else first
+
+
 @dataclass(frozen=True)
 class Timeline:
     first: dt.date

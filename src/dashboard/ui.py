@@ -12,7 +12,8 @@ from dashboard import i18n
 from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, ReferenceTables, load_events, load_reference_tables
 from dashboard.filters import View, date_range, event_dates, filtered_events
 from dashboard.map_layers import tooltips
-from dashboard.timeline import DEFAULT_SPEED, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
+from dashboard.urlstate import FORCE_PARAM, LANG_PARAM, REGION_PARAM, TYPE_PARAM, DATE_PARAM, parse_query, to_query
+from dashboard.timeline import DEFAULT_SPEED, opening_date, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
 from dashboard.text import escape_markdown
 
 # The view lives under these keys. Widgets get their own keys ("widget." + key) and copy
@@ -124,7 +125,7 @@ def filter_widgets(bundle: Bundle, lang: str) -> None:
 
 def selected_date(bundle: Bundle) -> dt.date:
     first, last = date_range(bundle.events)
-    chosen = st.session_state.get(DATE_KEY, first)
+    chosen = st.session_state.get(DATE_KEY, opening_date(first, last))
     return min(max(chosen, first), last)
 
 
@@ -142,7 +143,7 @@ def date_slider(bundle: Bundle, lang: str) -> dt.date:
     first, last = date_range(bundle.events)
     st.session_state[DATE_KEY] = selected_date(bundle)  # clamp a date left by another table
     st.slider(i18n.t("date", lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
-              format="YYYY-MM-DD", **_bind(DATE_KEY, first))
+              format="YYYY-MM-DD", **_bind(DATE_KEY, opening_date(first, last)))
     return selected_date(bundle)
 
 
@@ -182,13 +183,55 @@ def _leave_legacy_multipage_mode() -> None:
         st.rerun()
 
 
+URL_READ_KEY = "url_read"
+URL_NOTICES_KEY = "url_notices"
+_PARAM_TO_KEY = {DATE_PARAM: DATE_KEY, LANG_PARAM: LANG_KEY, FORCE_PARAM: FORCE_KEY, TYPE_PARAM: TYPE_KEY,
+                 REGION_PARAM: REGION_KEY}
+
+
+def read_url_once() -> None:
+    """On a session's first run, take the view from the URL (a shared link); bad values are
+    dropped with a notice. Later runs ignore the URL: the widgets own the view from then on."""
+    if st.session_state.get(URL_READ_KEY):
+        return
+    st.session_state[URL_READ_KEY] = True
+    bundle = load_bundle()
+    if bundle.events.empty:
+        return
+    first, last = date_range(bundle.events)
+    parsed = parse_query(st.query_params.to_dict(), first, last, bundle.refs.regions)
+    for param, value in parsed.values.items():
+        st.session_state[_PARAM_TO_KEY[param]] = value
+    st.session_state[URL_NOTICES_KEY] = parsed.notices
+
+
+def show_url_notices(lang: str) -> None:
+    for notice in st.session_state.pop(URL_NOTICES_KEY, []):
+        st.warning(i18n.t("url_notice", lang, param=escape_markdown(notice.param), value=escape_markdown(notice.value)),
+                   icon=":material/link_off:")
+
+
+def publish_view(view: View) -> None:
+    """Mirror the view in the URL, so the address bar is always a link to what is shown."""
+    wanted = to_query(view.date, view.lang, view.force_types, view.event_types, view.regions)
+    for param in _PARAM_TO_KEY:
+        if param not in wanted and param in st.query_params:
+            del st.query_params[param]
+    changed = {param: value for param, value in wanted.items() if st.query_params.get(param) != value}
+    if changed:
+        st.query_params.update(changed)
+
+
 def page_setup() -> tuple[Bundle, str]:
-    """What every page starts with: the data, the shared sidebar, and the page's language."""
+    """What every page starts with: the data, the view from a shared link, the shared sidebar,
+    and the page's language."""
     _leave_legacy_multipage_mode()
+    read_url_once()
     bundle = load_bundle()
     lang = language_selector()
     filter_widgets(bundle, lang)
     st.sidebar.caption(i18n.t("licence_geo", lang))
+    show_url_notices(lang)
     require_events(bundle, lang)
     return bundle, lang
 

@@ -1,0 +1,79 @@
+"""The view <-> the URL's query parameters, so a link reproduces what a teacher sees.
+
+Parsing never fails: each bad value falls back to its default and yields a notice naming the
+parameter. Values from the URL are only ever compared against known vocabularies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dashboard.data import EVENT_TYPES, FORCE_TYPES
+from dashboard.i18n import LANGUAGES
+
+DATE_PARAM, LANG_PARAM, FORCE_PARAM, TYPE_PARAM, REGION_PARAM = "date", "lang", "force", "type", "region"
+MAX_PARAM_LENGTH = 500  # longer is a paste accident or an attack; nothing legitimate is that long
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL value that was ignored: which parameter, and the value as given (shown as text)."""
+
+    param: str
+    value: str
+
+
+@dataclass
+class ParsedQuery:
+    values: dict[str, object] = field(default_factory=dict)  # only the parameters present and valid
+    notices: list[Notice] = field(default_factory=list)
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, regions: Sequence[str]) -> ParsedQuery:
+    parsed = ParsedQuery()
+    for name, raw in params.items():
+        value = str(raw)
+        if len(value) > MAX_PARAM_LENGTH:
+            parsed.notices.append(Notice(name, value[:40] + "…"))
+            continue
+        if name == DATE_PARAM:
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                day = None
+            if day is None or not first <= day <= last or len(value) != 10:
+                parsed.notices.append(Notice(name, value))
+            else:
+                parsed.values[name] = day
+        elif name == LANG_PARAM:
+            if value in LANGUAGES:
+                parsed.values[name] = value
+            else:
+                parsed.notices.append(Notice(name, value))
+        elif name in (FORCE_PARAM, TYPE_PARAM, REGION_PARAM):
+            vocabulary = {FORCE_PARAM: FORCE_TYPES, TYPE_PARAM: EVENT_TYPES, REGION_PARAM: tuple(regions)}[name]
+            items = _split(value)
+            unknown = [item for item in items if item not in vocabulary]
+            if unknown:
+                parsed.notices.append(Notice(name, ",".join(unknown)))
+            known = [item for item in vocabulary if item in items]  # vocabulary order, no duplicates
+            if known:
+                parsed.values[name] = known
+        # Other parameters (page, chapter, mode, …) belong to other parts of the app or to none.
+    return parsed
+
+
+def to_query(date: dt.date, lang: str, force_types: Sequence[str], event_types: Sequence[str],
+             regions: Sequence[str]) -> dict[str, str]:
+    """The query parameters of a view; empty filters are left out, so links stay short."""
+    query = {DATE_PARAM: date.isoformat(), LANG_PARAM: lang}
+    for name, values in ((FORCE_PARAM, force_types), (TYPE_PARAM, event_types), (REGION_PARAM, regions)):
+        if values:
+            query[name] = ",".join(values)
+    return query

@@ -1,0 +1,56 @@
+"""Shareable links: URL -> view -> URL, and bad values fall back with a notice, never a traceback."""
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.test_pages import APP, TIMEOUT
+
+
+def app_with(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def test_url_sets_the_whole_view():
+    at = app_with(date="1944-08-25", lang="en", force="resistance,axis", type="liberation", region="Île-de-France")
+    assert not at.exception and not at.warning
+    assert at.title[0].value == "25 August 1944"
+    assert at.multiselect(key="widget.force_types").value == ["resistance", "axis"]
+    assert at.multiselect(key="widget.event_types").value == ["liberation"]
+    assert at.multiselect(key="widget.regions").value == ["Île-de-France"]
+
+
+def test_view_is_written_back_to_the_url():
+    at = app_with(lang="fr")
+    at.slider(key="widget.date").set_value(dt.date(1944, 9, 3)).run()
+    at.multiselect(key="widget.force_types").set_value(["allied_army"]).run()
+    assert at.query_params["date"] == "1944-09-03"
+    assert at.query_params["force"] == "allied_army"
+    assert at.query_params["lang"] == "fr"
+
+
+def test_round_trip_reproduces_the_view():
+    first = app_with(lang="en")
+    first.slider(key="widget.date").set_value(dt.date(1944, 11, 23)).run()
+    first.multiselect(key="widget.event_types").set_value(["battle", "massacre"]).run()
+    shared = dict(first.query_params)
+    second = app_with(**shared)
+    assert second.title[0].value == first.title[0].value == "23 November 1944"
+    assert second.multiselect(key="widget.event_types").value == ["battle", "massacre"]
+
+
+@pytest.mark.parametrize("param, value", [
+    ("date", "1944-02-30"), ("date", "2044-01-01"), ("lang", "xx"), ("force", "martians"),
+    ("type", "picnic"), ("region", "<img src=x onerror=alert(1)>"),
+])
+def test_invalid_value_gives_a_notice_and_the_default(param, value):
+    at = app_with(**({"lang": "en"} | {param: value}))
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    assert len(notices) == 1 and param in notices[0]
+    assert "<img" not in notices[0].replace("\\<", "")  # every "<" escaped: shown as text, not HTML
+    assert at.title  # the page still renders with its defaults
