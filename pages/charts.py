@@ -1,21 +1,37 @@
-"""Graphiques / Charts: the pace of the Liberation up to the selected date."""
+"""Graphiques / Charts: how fast, by whom and where first, at the selected date and filters."""
 
 import streamlit as st
 
 from dashboard import charts, i18n, ui
 
 bundle, lang = ui.page_setup()
-
 ui.date_slider(bundle, lang)
 view = ui.current_view(bundle)
 ui.publish_view(view)
-st.title(i18n.t("page_charts", lang))
-st.write(i18n.t("charts_intro", lang))
+departments = bundle.refs.departments
+actor_labels = bundle.actor_labels(lang)
 
-cumulative = charts.cumulative_liberations(bundle.events, bundle.refs.departments, view)
-st.plotly_chart(charts.cumulative_liberations_figure(cumulative, view))
-by_type = charts.events_by_type_and_force(bundle.events, view)
-if by_type["count"].sum() == 0:
-    st.info(i18n.t("no_match", lang))
-else:
-    st.plotly_chart(charts.events_by_type_figure(by_type, view))
+st.title(i18n.t("page_charts", lang))
+st.caption(i18n.t("charts_intro", lang))
+pace, regions, actors, durations = st.tabs(
+    [i18n.t("tab_pace", lang), i18n.t("tab_regions", lang), i18n.t("tab_actors", lang), i18n.t("tab_durations", lang)])
+
+with pace:
+    all_events = st.toggle(i18n.t("show_all_events", lang), key="charts.all_events")
+    table = charts.cumulative_by_force(bundle.events, departments, view, prefectures_only=not all_events)
+    title = "chart_cumulative_events" if all_events else "chart_cumulative"
+    ui.chart_with_table(table, lambda t: charts.cumulative_figure(t, view, title), "pace", lang)
+
+with regions:
+    share = charts.region_progress(bundle.events, departments, view)
+    ui.chart_with_table(share, lambda t: charts.region_progress_figure(t, view), "regions-share", lang)
+    by_force = charts.region_events_by_force(bundle.events, view)
+    ui.chart_with_table(by_force, lambda t: charts.region_events_figure(t, view), "regions-events", lang)
+
+with actors:
+    table = charts.liberations_by_actor(bundle.events, view, bundle.force_of_actor)
+    ui.chart_with_table(table, lambda t: charts.actor_figure(t, view, actor_labels), "actors", lang, actor_labels)
+
+with durations:
+    table = charts.multi_day_events(bundle.events, view, bundle.force_of_actor)
+    ui.chart_with_table(table, lambda t: charts.multi_day_figure(t, view), "durations", lang)

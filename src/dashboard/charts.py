@@ -1,4 +1,8 @@
-"""DataFrame -> Plotly figures. Builders return figures and the tables behind them; they never render."""
+"""DataFrame -> the tables behind the charts, and tables -> Plotly figures. Nothing here renders.
+
+Every chart is built from a plain table (its accessible twin: shown and downloadable next to
+it), so the numbers a test checks are exactly the numbers plotted.
+"""
 
 from __future__ import annotations
 
@@ -6,57 +10,209 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.data import EVENT_TYPES, FORCE_TYPES
-from dashboard.filters import View, filtered_events, prefecture_liberations, visible_events
-from dashboard.map_layers import FORCE_COLORS_HEX
+from dashboard.data import FORCE_TYPES
+from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
+from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
 
 FONT = {"size": 16}
+MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
+DATE_MARKER_COLOR = "#555555"
 
 
-def cumulative_liberations(events: pd.DataFrame, departments: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Number of préfectures liberated by each day (one row per day a préfecture is freed)."""
-    liberations = prefecture_liberations(filtered_events(events, view), departments)
-    per_day = liberations.groupby("liberated_on").size().rename("count").reset_index()
-    per_day["cumulative"] = per_day["count"].cumsum()
-    return per_day.rename(columns={"liberated_on": "date"})
+def _forces(view: View) -> list[str]:
+    """The force types the charts show: the filter's, or all of them."""
+    return [force for force in FORCE_TYPES if not view.force_types or force in view.force_types]
 
 
-def cumulative_liberations_figure(table: pd.DataFrame, view: View) -> go.Figure:
+def _date_marker(figure: go.Figure, view: View) -> None:
+    # add_vline wants epoch milliseconds on a date axis; a date string breaks its annotation maths.
+    figure.add_vline(x=pd.Timestamp(view.date).timestamp() * 1000, line_width=2, line_dash="dash",
+                     line_color=DATE_MARKER_COLOR,
+                     annotation_text=i18n.format_date(view.date, view.lang), annotation_position="top left")
+
+
+# --- 1. The pace of the Liberation -----------------------------------------------------------
+
+def cumulative_by_force(events: pd.DataFrame, departments: pd.DataFrame, view: View,
+                        prefectures_only: bool = True) -> pd.DataFrame:
+    """Cumulative count, day by day, of préfectures liberated (or of all events) involving each
+    force type, plus the total. Columns: date, series ("total" or a force type), cumulative.
+
+    Counted over the whole period (the marker shows the selected date), under the view's filters.
+    An event involving two force types counts once in each force's line and once in the total.
+    """
+    chosen = filtered_events(events, view)
+    if prefectures_only:
+        rows = prefecture_liberations(chosen, departments).rename(columns={"liberated_on": "day"})
+    else:
+        rows = chosen.assign(day=chosen["date"])
+    columns = ["date", "series", "cumulative"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    days = pd.DatetimeIndex(sorted(rows["day"].unique()))
+    series = {"total": rows}
+    series.update({force: rows[rows[f"involves_{force}"]] for force in _forces(view)})
+    parts = []
+    for name, part in series.items():
+        per_day = part.groupby("day").size().reindex(days, fill_value=0).cumsum()
+        parts.append(pd.DataFrame({"date": days, "series": name, "cumulative": per_day.to_numpy()}))
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def cumulative_figure(table: pd.DataFrame, view: View, title_key: str) -> go.Figure:
     lang = view.lang
-    figure = go.Figure(go.Scatter(
-        x=table["date"], y=table["cumulative"], mode="lines", line={"shape": "hv", "width": 3, "color": "#0b4f8a"},
-        name=i18n.t("chart_cumulative", lang),
-    ))
-    figure.add_vline(x=pd.Timestamp(view.date).timestamp() * 1000, line_width=2, line_dash="dash", line_color="#D55E00")
-    figure.update_layout(title=i18n.t("chart_cumulative", lang), font=FONT, margin={"t": 60, "l": 40, "r": 20, "b": 40},
+    figure = go.Figure()
+    for name in table["series"].unique():
+        part = table[table["series"] == name]
+        is_total = name == "total"
+        figure.add_scatter(
+            x=part["date"], y=part["cumulative"], mode="lines", line_shape="hv",
+            name=i18n.t("total", lang) if is_total else i18n.force_type_label(name, lang),
+            line={"width": 4 if is_total else 2.5, "color": "#222222" if is_total else FORCE_COLORS_HEX[name],
+                  "dash": "dot" if is_total else "solid"},
+            hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>",
+        )
+    _date_marker(figure, view)
+    figure.update_layout(title=i18n.t(title_key, lang), font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
                          yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)}, xaxis={"type": "date"})
     return figure
 
 
-def events_by_type_and_force(events: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Events up to the view's date, counted by event type and force type involved.
+# --- 2. By région ----------------------------------------------------------------------------
 
-    An event involving two force types counts once for each.
-    """
+def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View) -> pd.DataFrame:
+    """For each région (the région filter applies): its départements, how many are liberated at
+    the view's date, and the share. Columns: region, departments, liberated, share (0–100)."""
+    states = department_states(events, departments, view.date)
+    if view.regions:
+        states = states[states["region"].isin(view.regions)]
+    states = states.assign(is_liberated=states["state"] != "occupied")
+    table = states.groupby("region").agg(departments=("department_code", "size"),
+                                         liberated=("is_liberated", "sum")).reset_index()
+    table["liberated"] = table["liberated"].astype(int)
+    table["share"] = (100 * table["liberated"] / table["departments"]).round(1)
+    return table.sort_values(["share", "region"], ascending=[False, True]).reset_index(drop=True)
+
+
+def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
+    lang = view.lang
+    labels = [i18n.region_label(region, lang) for region in table["region"]]
+    figure = go.Figure(go.Bar(
+        x=table["share"], y=labels, orientation="h", marker_color="#0b4f8a",
+        text=[f"{liberated}/{total}" for liberated, total in zip(table["liberated"], table["departments"])],
+        textposition="outside", hovertemplate="%{y} : %{x} %<extra></extra>",
+    ))
+    figure.update_layout(title=i18n.t("chart_region_share", lang, date=i18n.format_date(view.date, lang)),
+                         font=FONT, margin=MARGIN, xaxis={"range": [0, 105], "title": "%"},
+                         yaxis={"autorange": "reversed"}, height=120 + 34 * max(len(table), 1))
+    return figure
+
+
+def region_events_by_force(events: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Events up to the view's date per région and force type involved (nationwide facts left
+    out: they have no région). Columns: region, force_type, events."""
     shown = visible_events(events, view)
-    rows = []
-    for kind in EVENT_TYPES:
-        of_kind = shown[shown["event_type"] == kind]
-        for force in FORCE_TYPES:
-            rows.append({"event_type": kind, "force_type": force, "count": int(of_kind[f"involves_{force}"].sum())})
-    return pd.DataFrame(rows)
+    shown = shown[shown["region"] != ""]
+    rows = [{"region": region, "force_type": force, "events": int(part[f"involves_{force}"].sum())}
+            for region, part in shown.groupby("region") for force in _forces(view)]
+    return pd.DataFrame(rows, columns=["region", "force_type", "events"])
 
 
-def events_by_type_figure(table: pd.DataFrame, view: View) -> go.Figure:
+def region_events_figure(table: pd.DataFrame, view: View) -> go.Figure:
+    lang = view.lang
+    order = table.groupby("region")["events"].sum().sort_values(ascending=False).index
+    figure = go.Figure()
+    for force in table["force_type"].unique():
+        part = table[table["force_type"] == force].set_index("region").reindex(order).reset_index()
+        figure.add_bar(y=[i18n.region_label(r, lang) for r in part["region"]], x=part["events"], orientation="h",
+                       name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
+    figure.update_layout(barmode="stack", title=i18n.t("chart_region_events", lang, date=i18n.format_date(view.date, lang)),
+                         font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
+                         xaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
+                         yaxis={"autorange": "reversed"}, height=160 + 34 * max(len(order), 1))
+    return figure
+
+
+# --- 3. By actor -----------------------------------------------------------------------------
+
+def liberations_by_actor(events: pd.DataFrame, view: View, force_of_actor: dict[str, str]) -> pd.DataFrame:
+    """How many `liberation` events each actor took part in, up to the view's date.
+    Columns: actor, force_type, liberations (largest first)."""
+    shown = visible_events(events, view)
+    shown = shown[shown["event_type"] == "liberation"]
+    actors = shown["actor_list"].explode()
+    actors = actors[actors.map(lambda a: force_of_actor.get(a) in _forces(view))]
+    counts = actors.value_counts().rename_axis("actor").reset_index(name="liberations")
+    counts["force_type"] = counts["actor"].map(force_of_actor)
+    return counts.sort_values(["liberations", "actor"], ascending=[False, True]).reset_index(drop=True)[
+        ["actor", "force_type", "liberations"]]
+
+
+def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) -> go.Figure:
     lang = view.lang
     figure = go.Figure()
-    for force in FORCE_TYPES:
+    for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         part = table[table["force_type"] == force]
-        figure.add_bar(
-            x=[i18n.event_type_label(kind, lang) for kind in part["event_type"]], y=part["count"],
-            name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
-        )
-    figure.update_layout(barmode="stack", title=i18n.t("chart_by_type", lang), font=FONT,
-                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
-                         margin={"t": 60, "l": 40, "r": 20, "b": 40}, legend={"orientation": "h"})
+        figure.add_bar(y=[actor_labels.get(a, a) for a in part["actor"]], x=part["liberations"], orientation="h",
+                       name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
+    order = [actor_labels.get(a, a) for a in table["actor"]]
+    figure.update_layout(title=i18n.t("chart_actors", lang, date=i18n.format_date(view.date, lang)), font=FONT,
+                         margin=MARGIN, legend={"orientation": "h", "y": -0.15},
+                         xaxis={"rangemode": "tozero", "title": i18n.t("count", lang), "dtick": 1 if len(table) and table["liberations"].max() < 10 else None},
+                         yaxis={"categoryorder": "array", "categoryarray": order, "autorange": "reversed"},
+                         height=160 + 30 * max(len(table), 1))
     return figure
+
+
+# --- 4. Multi-day events ---------------------------------------------------------------------
+
+def multi_day_events(events: pd.DataFrame, view: View, force_of_actor: dict[str, str]) -> pd.DataFrame:
+    """Events lasting more than a day (insurrections, sieges, battles, pockets) under the filters.
+    Columns: event_id, title, start, end, days, force_type."""
+    chosen = filtered_events(events, view)
+    chosen = chosen[chosen["end_date"].notna() & (chosen["end_date"] > chosen["date"])]
+    title = chosen["title_en" if view.lang == "en" else "title_fr"]
+    table = pd.DataFrame({
+        "event_id": chosen["event_id"], "title": title, "start": chosen["date"], "end": chosen["end_date"],
+        "days": (chosen["end_date"] - chosen["date"]).dt.days + 1,
+        "force_type": [main_force_type(actors, force_of_actor) for actors in chosen["actor_list"]],
+    })
+    return table.sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
+    lang = view.lang
+    figure = go.Figure()
+    # A bar from start to the end of the last day: base is the start, length in milliseconds.
+    lengths = (table["end"] + pd.Timedelta(days=1) - table["start"]).dt.total_seconds() * 1000
+    for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
+        mask = table["force_type"] == force
+        figure.add_bar(
+            y=table.loc[mask, "title"], x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
+            name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
+            customdata=table.loc[mask, ["days"]].to_numpy(),
+            hovertemplate="%{y}<br>%{base|%Y-%m-%d} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
+        )
+    _date_marker(figure, view)
+    figure.update_layout(title=i18n.t("chart_durations", lang), font=FONT, margin=MARGIN, barmode="overlay",
+                         legend={"orientation": "h", "y": -0.1}, xaxis={"type": "date"},
+                         yaxis={"categoryorder": "array", "categoryarray": list(table["title"]), "autorange": "reversed"},
+                         height=200 + 26 * max(len(table), 1))
+    return figure
+
+
+def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """A chart's table with translated labels, ready to show and download."""
+    shown = table.copy()
+    if "series" in shown:
+        shown["series"] = [i18n.t("total", lang) if s == "total" else i18n.force_type_label(s, lang) for s in shown["series"]]
+    if "force_type" in shown:
+        shown["force_type"] = [i18n.force_type_label(f, lang) for f in shown["force_type"]]
+    if "region" in shown:
+        shown["region"] = [i18n.region_label(r, lang) for r in shown["region"]]
+    if "actor" in shown and actor_labels:
+        shown["actor"] = [actor_labels.get(a, a) for a in shown["actor"]]
+    for column in ("date", "start", "end"):
+        if column in shown:
+            shown[column] = pd.to_datetime(shown[column]).dt.date
+    return shown.drop(columns=["event_id"], errors="ignore")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, ReferenceTables, load_events, load_reference_tables
+from dashboard.charts import localized
 from dashboard.filters import View, date_range, event_dates, filtered_events
 from dashboard.map_layers import tooltips
 from dashboard.urlstate import FORCE_PARAM, LANG_PARAM, REGION_PARAM, TYPE_PARAM, DATE_PARAM, parse_query, to_query
@@ -333,3 +334,18 @@ def window_start(day: dt.date) -> dt.date:
     """First day of the current step: the frame's window while playing, the day itself otherwise."""
     start = st.session_state.get(WINDOW_START_KEY, day)
     return start if start <= day else day
+
+
+def chart_with_table(table: pd.DataFrame, figure_of, name: str, lang: str,
+                     actor_labels: dict[str, str] | None = None) -> None:
+    """A chart, then its accessible twin: the same numbers as a table and as a CSV download.
+    An empty table (a filter matching nothing) is said in words instead of an empty chart."""
+    if table.empty or ("events" in table and table["events"].sum() == 0):
+        st.info(i18n.t("no_match", lang))
+        return
+    st.plotly_chart(figure_of(table), key=f"chart.{name}", config={"displaylogo": False})
+    shown = localized(table, lang, actor_labels)
+    with st.expander(i18n.t("chart_data", lang)):
+        st.dataframe(shown, hide_index=True, key=f"table.{name}")
+        st.download_button(i18n.t("download_chart_csv", lang), shown.to_csv(index=False).encode("utf-8"),
+                           file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")

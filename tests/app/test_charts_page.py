@@ -1,0 +1,57 @@
+"""The charts page follows the date and the filters: its tables (the charts' twins) change."""
+
+import datetime as dt
+
+from tests.app.test_pages import fresh_app
+
+
+def charts_page(lang="en"):
+    at = fresh_app(lang).run()
+    return at.switch_page("pages/charts.py").run()
+
+
+# Each chart's table, recognised by a column only it has.
+COLUMN_OF = {"pace": "cumulative", "regions-share": "share", "regions-events": "events",
+             "actors": "liberations", "durations": "days"}
+
+
+def table(at, name):
+    return next(frame.value for frame in at.dataframe if COLUMN_OF[name] in frame.value.columns)
+
+
+def test_every_chart_has_its_table_and_download():
+    at = charts_page()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 5
+    assert len(at.dataframe) == 5
+    for name in COLUMN_OF:
+        assert not table(at, name).empty, name
+    assert len(at.get("download_button")) == 5
+
+
+def test_moving_the_date_changes_the_totals():
+    at = charts_page()
+    at.slider(key="widget.date").set_value(dt.date(1944, 8, 1)).run()
+    early_events = table(at, "regions-events")["events"].sum()
+    early_liberated = table(at, "regions-share")["liberated"].sum()
+    at.slider(key="widget.date").set_value(dt.date(1944, 9, 15)).run()
+    assert table(at, "regions-events")["events"].sum() > early_events
+    assert table(at, "regions-share")["liberated"].sum() > early_liberated
+
+
+def test_force_filter_changes_the_totals():
+    at = charts_page()
+    at.slider(key="widget.date").set_value(dt.date(1944, 9, 15)).run()
+    every_actor = table(at, "actors")
+    at.multiselect(key="widget.force_types").set_value(["french_army"]).run()
+    french_only = table(at, "actors")
+    assert set(french_only["force_type"]) == {"French army"}
+    assert french_only["liberations"].sum() < every_actor["liberations"].sum()
+
+
+def test_filter_matching_nothing_is_said_in_words():
+    at = charts_page()
+    at.multiselect(key="widget.regions").set_value(["Corse"]).run()
+    at.multiselect(key="widget.event_types").set_value(["insurrection"]).run()
+    assert not at.exception
+    assert any("No event matches" in info.value for info in at.info)
