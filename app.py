@@ -10,9 +10,9 @@ import streamlit as st
 
 from dashboard import i18n, ui
 
-st.set_page_config(page_title="Libération 1944–1945", page_icon="static/favicon.png", layout="wide")
-
-ui.read_url_once()  # a shared link may set the language of the page titles below
+ui.read_url_once()  # a shared link may set the language and the projection mode
+st.set_page_config(page_title="Libération 1944–1945", page_icon="static/favicon.png", layout="wide",
+                   initial_sidebar_state="collapsed" if ui.present_mode() else "auto")
 lang = ui.current_language()
 page = st.navigation([
     st.Page("pages/map.py", title=i18n.t("page_map", lang), icon=":material/map:", default=True),

@@ -1,36 +1,57 @@
-"""Carte / Map: the départements and the events at the selected date, with time controls."""
+"""Carte / Map: the départements and the events at the selected date, with time controls and
+story chapters. In projection mode the date and the map come first and fill the screen."""
 
 import streamlit as st
 
 from dashboard import filters, i18n, map_layers, ui
 
 bundle, lang = ui.page_setup()
-online_basemap = ui.playback_settings(bundle, lang)
+present = ui.present_mode()
+if not present:
+    ui.chapter_controls(lang)
+    online_basemap = ui.playback_settings(bundle, lang)
+else:  # its controls come after the map; the switch's last value still applies
+    online_basemap = bool(st.session_state.get(ui.BASEMAP_KEY, False))
+chapter = ui.current_chapter()
+view_state = map_layers.focus_view(chapter.lat, chapter.lon, chapter.zoom) if chapter else None
+
+
+def banner_and_map(view, day, since) -> None:
+    st.title(i18n.format_date(day, lang), anchor=False)
+    states = filters.department_states(bundle.events, bundle.refs.departments, day)
+    liberated = int((states["state"] != filters.STATE_OCCUPIED).sum())
+    shown = filters.visible_events(bundle.events, view)
+    st.caption(i18n.t("departments_liberated", lang, n=liberated, total=len(states)) + " · "
+               + i18n.t("events_up_to", lang, n=len(shown), date=i18n.format_date(day, lang)))
+    deck = map_layers.build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
+                                 bundle.actor_labels(lang), since, online_basemap, ui.tooltip_column(lang),
+                                 view_state)
+    # A chapter's story sits beside the map, so the map keeps the height of the screen.
+    map_column, story_column = st.columns([2.2, 1]) if chapter else (st.container(), None)
+    map_column.pydeck_chart(deck, height=760 if present else 600, key="map")
+    if story_column is not None:
+        with story_column:
+            ui.chapter_story(bundle, lang)
+    # The legend is built from the app's own constants and labels (escaped), never from the data.
+    st.markdown(map_layers.legend_html(lang), unsafe_allow_html=True)
+    st.caption(i18n.t("keyboard_help", lang))
 
 
 # Only this fragment reruns on each animation frame, never the whole page.
 @st.fragment(run_every=ui.animation_interval())
 def timeline_and_map() -> None:
     ui.advance_animation(bundle)
-    ui.time_controls(bundle, lang)
-    day = ui.date_slider(bundle, lang)
     view = ui.current_view(bundle)
+    day, since = view.date, ui.window_start(view.date)
+    if present:
+        banner_and_map(view, day, since)
+        ui.time_controls(bundle, lang)
+        ui.date_slider(bundle, lang)
+    else:
+        ui.time_controls(bundle, lang)
+        ui.date_slider(bundle, lang)
+        banner_and_map(view, day, since)
     ui.publish_view(view)
-    since = ui.window_start(day)
-
-    st.title(i18n.format_date(day, lang))
-    states = filters.department_states(bundle.events, bundle.refs.departments, day)
-    liberated = int((states["state"] != filters.STATE_OCCUPIED).sum())
-    shown = filters.visible_events(bundle.events, view)
-    st.caption(i18n.t("departments_liberated", lang, n=liberated, total=len(states)) + " · "
-               + i18n.t("events_up_to", lang, n=len(shown), date=i18n.format_date(day, lang)))
-
-    deck = map_layers.build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
-                                 bundle.actor_labels(lang), since, online_basemap, ui.tooltip_column(lang))
-    st.pydeck_chart(deck, height=600, key="map")
-    # The legend is built from the app's own constants and labels (escaped), never from the data.
-    st.markdown(map_layers.legend_html(lang), unsafe_allow_html=True)
-    st.caption(i18n.t("keyboard_help", lang))
 
     window = i18n.format_date_range(since, day if since != day else None, lang)
     st.subheader(i18n.t("events_of_day", lang, date=window))
@@ -44,3 +65,6 @@ def timeline_and_map() -> None:
 
 
 timeline_and_map()
+if present:
+    ui.chapter_controls(lang)
+    ui.playback_settings(bundle, lang)

@@ -59,6 +59,12 @@ def static_department_codes() -> tuple[str, ...]:
     return tuple(feature["properties"]["code"] for feature in collection["features"])
 
 
+def focus_view(lat: float, lon: float, zoom: float) -> pdk.ViewState:
+    """A view that the map flies to (a chapter's area); changing it moves the map, keeping it
+    lets the teacher's own pan and zoom stand."""
+    return pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=3, max_zoom=12, transition_duration=1500)
+
+
 def feature_indices_by_state(states: pd.DataFrame) -> dict[str, list[int]]:
     """For each state, the positions (property `i`) of the served GeoJSON's features in that state."""
     state_of_code = dict(zip(states["department_code"], states["state"]))
@@ -142,7 +148,8 @@ def legend_html(lang: str) -> str:
 
 def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
                actor_labels: dict[str, str], current_since: dt.date | None = None,
-               online_basemap: bool = False, tooltip_column: pd.Series | None = None) -> pdk.Deck:
+               online_basemap: bool = False, tooltip_column: pd.Series | None = None,
+               view_state: pdk.ViewState | None = None) -> pdk.Deck:
     states = department_states(events, departments, view.date)
     outlines = pdk.Layer(
         "GeoJsonLayer",
@@ -179,7 +186,7 @@ def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, forc
     basemap = {"map_provider": "carto", "map_style": "light"} if online_basemap else {"map_provider": None}
     return pdk.Deck(
         layers=[outlines, points],
-        initial_view_state=FRANCE_VIEW,
+        initial_view_state=view_state or FRANCE_VIEW,
         tooltip={"html": "{tooltip}", "style": {"fontSize": "15px", "maxWidth": "360px"}},
         **basemap,
     )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import time
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
+import segno
 import streamlit as st
 
 from dashboard import i18n
@@ -13,7 +17,9 @@ from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, Ref
 from dashboard.charts import localized
 from dashboard.filters import View, date_range, event_dates, filtered_events
 from dashboard.map_layers import tooltips
-from dashboard.urlstate import FORCE_PARAM, LANG_PARAM, REGION_PARAM, TYPE_PARAM, DATE_PARAM, parse_query, to_query
+from dashboard.chapters import CHAPTERS_CSV, Chapter, load_chapters, neighbour
+from dashboard.urlstate import (CHAPTER_PARAM, DATE_PARAM, FORCE_PARAM, LANG_PARAM, MODE_PARAM, REGION_PARAM, TYPE_PARAM,
+                                parse_query, to_query)
 from dashboard.timeline import DEFAULT_SPEED, opening_date, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
 from dashboard.text import escape_markdown
 
@@ -29,6 +35,11 @@ PLAYING_KEY = "playing"
 SPEED_KEY = "speed"
 WINDOW_START_KEY = "window_start"  # first day of the current animation step
 BASEMAP_KEY = "online_basemap"
+CHAPTER_KEY = "chapter"
+MODE_KEY = "mode"
+AUTO_CHAPTER_KEY = "auto_chapters"
+CHAPTER_SECONDS = 20  # auto-advance: time to read a chapter aloud and look at the map
+FREE_EXPLORATION = ""  # the chapter choice meaning "no chapter"
 
 
 def _bind(key: str, default: object) -> dict:
@@ -87,6 +98,20 @@ def load_bundle() -> Bundle:
     return _load_bundle(EVENTS_CSV.stat().st_mtime)
 
 
+@st.cache_resource(show_spinner=False)
+def _load_chapters(events_modified: float, chapters_modified: float) -> tuple[list[Chapter], list]:
+    bundle = _load_bundle(events_modified)
+    return load_chapters(set(bundle.events["event_id"]), set(bundle.refs.regions))
+
+
+def chapters() -> list[Chapter]:
+    return _load_chapters(EVENTS_CSV.stat().st_mtime, CHAPTERS_CSV.stat().st_mtime)[0]
+
+
+def chapter_problems() -> list:
+    return _load_chapters(EVENTS_CSV.stat().st_mtime, CHAPTERS_CSV.stat().st_mtime)[1]
+
+
 def browser_language() -> str:
     try:
         return i18n.normalize_language(st.context.locale)
@@ -130,6 +155,10 @@ def selected_date(bundle: Bundle) -> dt.date:
     return min(max(chosen, first), last)
 
 
+def current_mode() -> str:
+    return st.session_state.get(MODE_KEY, "explore")
+
+
 def current_view(bundle: Bundle) -> View:
     return View(
         date=selected_date(bundle),
@@ -137,6 +166,8 @@ def current_view(bundle: Bundle) -> View:
         force_types=tuple(st.session_state.get(FORCE_KEY, ())),
         event_types=tuple(st.session_state.get(TYPE_KEY, ())),
         regions=tuple(st.session_state.get(REGION_KEY, ())),
+        chapter=st.session_state.get(CHAPTER_KEY),
+        mode=current_mode(),
     )
 
 
@@ -187,7 +218,7 @@ def _leave_legacy_multipage_mode() -> None:
 URL_READ_KEY = "url_read"
 URL_NOTICES_KEY = "url_notices"
 _PARAM_TO_KEY = {DATE_PARAM: DATE_KEY, LANG_PARAM: LANG_KEY, FORCE_PARAM: FORCE_KEY, TYPE_PARAM: TYPE_KEY,
-                 REGION_PARAM: REGION_KEY}
+                 REGION_PARAM: REGION_KEY, CHAPTER_PARAM: CHAPTER_KEY, MODE_PARAM: MODE_KEY}
 
 
 def read_url_once() -> None:
@@ -200,7 +231,11 @@ def read_url_once() -> None:
     if bundle.events.empty:
         return
     first, last = date_range(bundle.events)
-    parsed = parse_query(st.query_params.to_dict(), first, last, bundle.refs.regions)
+    chapter_ids = [chapter.chapter_id for chapter in chapters()]
+    parsed = parse_query(st.query_params.to_dict(), first, last, bundle.refs.regions, chapter_ids)
+    if CHAPTER_PARAM in parsed.values:
+        # A chapter sets date and filters; the link's own date and filters, if any, then win.
+        _apply_chapter_state(next(c for c in chapters() if c.chapter_id == parsed.values[CHAPTER_PARAM]))
     for param, value in parsed.values.items():
         st.session_state[_PARAM_TO_KEY[param]] = value
     st.session_state[URL_NOTICES_KEY] = parsed.notices
@@ -214,7 +249,7 @@ def show_url_notices(lang: str) -> None:
 
 def publish_view(view: View) -> None:
     """Mirror the view in the URL, so the address bar is always a link to what is shown."""
-    wanted = to_query(view.date, view.lang, view.force_types, view.event_types, view.regions)
+    wanted = to_query(view.date, view.lang, view.force_types, view.event_types, view.regions, view.chapter, view.mode)
     for param in _PARAM_TO_KEY:
         if param not in wanted and param in st.query_params:
             del st.query_params[param]
@@ -231,8 +266,12 @@ def page_setup() -> tuple[Bundle, str]:
     bundle = load_bundle()
     lang = language_selector()
     filter_widgets(bundle, lang)
+    share_widget(bundle, lang)
     st.sidebar.caption(i18n.t("licence_geo", lang))
+    present_mode_style()
     show_url_notices(lang)
+    for problem in chapter_problems()[:20]:
+        st.warning(escape_markdown(problem.text(lang)))
     require_events(bundle, lang)
     return bundle, lang
 
@@ -287,7 +326,27 @@ def advance_animation(bundle: Bundle) -> None:
         st.rerun()
 
 
+# A click's callback can run twice: when an animation frame's rerun interrupts the run that
+# handled the click, Streamlit replays the click's trigger in the coalesced rerun (measured in
+# Chromium: Space to pause then toggled back to play about one time in two). A second toggle
+# this soon after the first is that replay, not a person.
+REPLAYED_CLICK_SECONDS = 0.8
+_clock = time.monotonic  # replaced in tests
+
+
+def _first_of_click(name: str) -> bool:
+    """True the first time a click's callback runs; False for Streamlit's replay of it."""
+    now = _clock()
+    key = f"last_click.{name}"
+    if now - st.session_state.get(key, float("-inf")) < REPLAYED_CLICK_SECONDS:
+        return False
+    st.session_state[key] = now
+    return True
+
+
 def toggle_play(bundle: Bundle) -> None:
+    if not _first_of_click("play"):
+        return
     if is_playing():
         st.session_state[PLAYING_KEY] = False  # the slider stays on the date reached
     else:
@@ -297,6 +356,8 @@ def toggle_play(bundle: Bundle) -> None:
 
 
 def _step(bundle: Bundle, action: str) -> None:
+    if not _first_of_click("step"):
+        return
     line = timeline(bundle, current_view(bundle))
     _set_date(line.step(selected_date(bundle), action))
 
@@ -349,3 +410,134 @@ def chart_with_table(table: pd.DataFrame, figure_of, name: str, lang: str,
         st.dataframe(shown, hide_index=True, key=f"table.{name}")
         st.download_button(i18n.t("download_chart_csv", lang), shown.to_csv(index=False).encode("utf-8"),
                            file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")
+
+
+# --- Story chapters ------------------------------------------------------------------------
+
+def _apply_chapter_state(chapter: Chapter) -> None:
+    st.session_state[CHAPTER_KEY] = chapter.chapter_id
+    st.session_state[DATE_KEY] = chapter.date
+    st.session_state[WINDOW_START_KEY] = chapter.date
+    st.session_state[FORCE_KEY] = list(chapter.force_types)
+    st.session_state[TYPE_KEY] = list(chapter.event_types)
+    st.session_state[REGION_KEY] = list(chapter.regions)
+    st.session_state[PLAYING_KEY] = False
+    st.session_state["chapter_shown_at"] = time.monotonic()
+
+
+def go_to_chapter(step: int) -> None:
+    if not _first_of_click("chapter"):
+        return
+    target = neighbour(chapters(), st.session_state.get(CHAPTER_KEY), step)
+    if target is not None:
+        _apply_chapter_state(target)
+
+
+def _chapter_from_selectbox() -> None:
+    chosen = st.session_state["widget.chapter_select"]
+    match = [c for c in chapters() if c.chapter_id == chosen]
+    if match:
+        _apply_chapter_state(match[0])
+    else:
+        st.session_state[CHAPTER_KEY] = None
+
+
+def current_chapter() -> Chapter | None:
+    chosen = st.session_state.get(CHAPTER_KEY)
+    return next((c for c in chapters() if c.chapter_id == chosen), None)
+
+
+def chapter_controls(lang: str) -> None:
+    """Chapter choice, previous/next (P/N) and auto-advance. Outside the map fragment: a chapter
+    changes the filters in the sidebar, which only a full rerun redraws."""
+    story = chapters()
+    if not story:
+        return
+    ids = [FREE_EXPLORATION] + [c.chapter_id for c in story]
+    titles = {c.chapter_id: f"{i}. {c.title(lang)}" for i, c in enumerate(story, start=1)}
+    st.session_state["widget.chapter_select"] = st.session_state.get(CHAPTER_KEY) or FREE_EXPLORATION
+    select, previous, following, auto = st.columns([4, 1, 1, 1.6], vertical_alignment="bottom")
+    select.selectbox(i18n.t("chapter", lang), ids, key="widget.chapter_select", on_change=_chapter_from_selectbox,
+                     format_func=lambda chapter_id: titles.get(chapter_id, i18n.t("no_chapter", lang)))
+    previous.button(i18n.t("chapter_previous", lang), icon=":material/arrow_back:", key="chapter.previous",
+                    shortcut="P", on_click=go_to_chapter, args=(-1,), width="stretch")
+    following.button(i18n.t("chapter_next", lang), icon=":material/arrow_forward:", key="chapter.next",
+                     shortcut="N", on_click=go_to_chapter, args=(1,), width="stretch")
+    auto.toggle(i18n.t("chapter_auto", lang), help=i18n.t("chapter_auto_help", lang, seconds=CHAPTER_SECONDS),
+                **_bind(AUTO_CHAPTER_KEY, False))
+    if st.session_state[AUTO_CHAPTER_KEY]:
+        _auto_advance()
+
+
+@st.fragment(run_every=5)
+def _auto_advance() -> None:
+    # Checks every few seconds, advances once the chapter has been up long enough, and then
+    # reruns the whole app so the filters and the map follow.
+    shown_at = st.session_state.setdefault("chapter_shown_at", time.monotonic())
+    if time.monotonic() - shown_at >= CHAPTER_SECONDS:
+        if neighbour(chapters(), st.session_state.get(CHAPTER_KEY), 1) is None:
+            st.session_state[AUTO_CHAPTER_KEY] = False
+        else:
+            go_to_chapter(1)
+        st.rerun()
+
+
+def chapter_story(bundle: Bundle, lang: str) -> None:
+    """The current chapter's narrative, and the sources of the events it is built on."""
+    chapter = current_chapter()
+    if chapter is None:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(chapter.title(lang))}**")
+        st.markdown(escape_markdown(chapter.narrative(lang)))
+        events = bundle.events.set_index("event_id")
+        sources = sorted({part.strip() for event_id in chapter.event_ids if event_id in events.index
+                          for part in events.loc[event_id, "source"].split(" ; ")})
+        st.caption(i18n.t("chapter_sources", lang) + " " + " · ".join(escape_markdown(s) for s in sources))
+
+
+# --- Classroom: projection mode and sharing ------------------------------------------------
+
+# Our own constant CSS (no data in it): large type and controls for a projector, less chrome.
+PRESENT_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }
+[data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] li,
+[data-testid="stAppViewContainer"] label, [data-testid="stCaptionContainer"] { font-size: 24px !important; }
+[data-testid="stAppViewContainer"] h1 { font-size: 4.2rem !important; line-height: 1.1; color: #000; }
+[data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none !important; }
+.block-container { padding-top: 0.8rem !important; max-width: 100% !important; }
+button { min-height: 3rem; font-size: 1.4rem !important; }
+</style>
+"""
+
+
+def present_mode() -> bool:
+    return current_mode() == "present"
+
+
+def present_mode_style() -> None:
+    if present_mode():
+        st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+
+
+def share_link(view: View) -> str:
+    """The address of this view, from the address the browser used to reach the app."""
+    try:
+        base = (st.context.url or "").split("?")[0]
+    except Exception:  # AppTest has no browser address
+        base = ""
+    query = urlencode(to_query(view.date, view.lang, view.force_types, view.event_types, view.regions,
+                               view.chapter, view.mode), safe=",")
+    return f"{base or 'http://localhost:8501/'}?{query}"
+
+
+def share_widget(bundle: Bundle, lang: str) -> None:
+    """The link to the current view and its QR code, generated here (no web service)."""
+    link = share_link(current_view(bundle))
+    with st.sidebar.expander(i18n.t("share", lang), icon=":material/qr_code_2:"):
+        st.code(link, language=None, wrap_lines=True)
+        image = io.BytesIO()
+        segno.make(link, error="m").save(image, kind="png", scale=5, border=2)
+        st.image(image.getvalue(), caption=i18n.t("share_qr", lang), width=220)
+        st.caption(i18n.t("share_hint", lang))

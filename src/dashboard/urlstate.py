@@ -14,6 +14,8 @@ from dashboard.data import EVENT_TYPES, FORCE_TYPES
 from dashboard.i18n import LANGUAGES
 
 DATE_PARAM, LANG_PARAM, FORCE_PARAM, TYPE_PARAM, REGION_PARAM = "date", "lang", "force", "type", "region"
+CHAPTER_PARAM, MODE_PARAM = "chapter", "mode"
+MODES = ("explore", "present")  # present: the projection view for a classroom
 MAX_PARAM_LENGTH = 500  # longer is a paste accident or an attack; nothing legitimate is that long
 
 
@@ -35,7 +37,8 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, regions: Sequence[str]) -> ParsedQuery:
+def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, regions: Sequence[str],
+                chapter_ids: Sequence[str] = ()) -> ParsedQuery:
     parsed = ParsedQuery()
     for name, raw in params.items():
         value = str(raw)
@@ -51,8 +54,9 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
                 parsed.notices.append(Notice(name, value))
             else:
                 parsed.values[name] = day
-        elif name == LANG_PARAM:
-            if value in LANGUAGES:
+        elif name in (LANG_PARAM, CHAPTER_PARAM, MODE_PARAM):
+            allowed = {LANG_PARAM: LANGUAGES, CHAPTER_PARAM: tuple(chapter_ids), MODE_PARAM: MODES}[name]
+            if value in allowed:
                 parsed.values[name] = value
             else:
                 parsed.notices.append(Notice(name, value))
@@ -65,14 +69,18 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
             known = [item for item in vocabulary if item in items]  # vocabulary order, no duplicates
             if known:
                 parsed.values[name] = known
-        # Other parameters (page, chapter, mode, …) belong to other parts of the app or to none.
+        # Other parameters (utm_…, a page's own) are not the view's: ignored.
     return parsed
 
 
 def to_query(date: dt.date, lang: str, force_types: Sequence[str], event_types: Sequence[str],
-             regions: Sequence[str]) -> dict[str, str]:
-    """The query parameters of a view; empty filters are left out, so links stay short."""
+             regions: Sequence[str], chapter: str | None = None, mode: str = "explore") -> dict[str, str]:
+    """The query parameters of a view; empty filters and defaults are left out, so links stay short."""
     query = {DATE_PARAM: date.isoformat(), LANG_PARAM: lang}
+    if chapter:
+        query[CHAPTER_PARAM] = chapter
+    if mode != "explore":
+        query[MODE_PARAM] = mode
     for name, values in ((FORCE_PARAM, force_types), (TYPE_PARAM, event_types), (REGION_PARAM, regions)):
         if values:
             query[name] = ",".join(values)

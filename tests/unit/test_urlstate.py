@@ -10,7 +10,7 @@ REGIONS = ("Bretagne", "Corse", "Provence-Alpes-Côte d'Azur")
 
 
 def parse(**params):
-    return parse_query(params, FIRST, LAST, REGIONS)
+    return parse_query(params, FIRST, LAST, REGIONS, chapter_ids=("corse-1943", "8-mai-1945"))
 
 
 @pytest.mark.parametrize("params, values", [
@@ -19,7 +19,8 @@ def parse(**params):
     ({"force": "axis,resistance"}, {"force": ["resistance", "axis"]}),
     ({"type": "massacre"}, {"type": ["massacre"]}),
     ({"region": "Provence-Alpes-Côte d'Azur,Corse"}, {"region": ["Corse", "Provence-Alpes-Côte d'Azur"]}),
-    ({"page": "charts", "mode": "present"}, {}),
+    ({"chapter": "corse-1943", "mode": "present"}, {"chapter": "corse-1943", "mode": "present"}),
+    ({"utm_source": "mail"}, {}),
 ])
 def test_valid_values_are_read(params, values):
     parsed = parse(**params)
@@ -33,6 +34,8 @@ def test_valid_values_are_read(params, values):
     ({"date": "19440825"}, Notice("date", "19440825")),
     ({"lang": "de"}, Notice("lang", "de")),
     ({"force": "martians"}, Notice("force", "martians")),
+    ({"chapter": "atlantis"}, Notice("chapter", "atlantis")),
+    ({"mode": "kiosk"}, Notice("mode", "kiosk")),
     ({"region": "<script>alert(1)</script>"}, Notice("region", "<script>alert(1)</script>")),
 ])
 def test_invalid_values_fall_back_with_a_notice(params, notice):
@@ -51,7 +54,10 @@ def test_overlong_value_is_refused_and_shortened_in_the_notice():
 
 
 def test_round_trip():
-    query = to_query(D(1944, 8, 25), "en", ["resistance", "axis"], [], ["Corse"])
-    assert query == {"date": "1944-08-25", "lang": "en", "force": "resistance,axis", "region": "Corse"}
+    query = to_query(D(1944, 8, 25), "en", ["resistance", "axis"], [], ["Corse"], "corse-1943", "present")
+    assert query == {"date": "1944-08-25", "lang": "en", "force": "resistance,axis", "region": "Corse",
+                     "chapter": "corse-1943", "mode": "present"}
     parsed = parse(**query)
-    assert parsed.values == {"date": D(1944, 8, 25), "lang": "en", "force": ["resistance", "axis"], "region": ["Corse"]}
+    assert parsed.values == {"date": D(1944, 8, 25), "lang": "en", "force": ["resistance", "axis"], "region": ["Corse"],
+                             "chapter": "corse-1943", "mode": "present"}
+    assert "mode" not in to_query(D(1944, 8, 25), "fr", [], [], [])
