@@ -116,3 +116,9 @@ def neighbour(chapters: list[Chapter], chapter_id: str | None, step: int) -> Cha
         return chapters[0] if step > 0 else chapters[-1]
     index = ids.index(chapter_id) + step
     return chapters[index] if 0 <= index < len(chapters) else None
+
+
+def chapter_sources(chapter: Chapter, events) -> list[str]:
+    """The distinct sources of the events a chapter is built on (a row may cite several)."""
+    cited = events[events["event_id"].isin(chapter.event_ids)]["source"]
+    return sorted({part.strip() for source in cited for part in source.split(" ; ") if part.strip()})

@@ -17,7 +17,7 @@ from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, Ref
 from dashboard.charts import localized
 from dashboard.filters import View, date_range, event_dates, filtered_events
 from dashboard.map_layers import tooltips
-from dashboard.chapters import CHAPTERS_CSV, Chapter, load_chapters, neighbour
+from dashboard.chapters import CHAPTERS_CSV, Chapter, chapter_sources, load_chapters, neighbour
 from dashboard.urlstate import (CHAPTER_PARAM, DATE_PARAM, FORCE_PARAM, LANG_PARAM, MODE_PARAM, REGION_PARAM, TYPE_PARAM,
                                 parse_query, to_query)
 from dashboard.timeline import DEFAULT_SPEED, opening_date, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
@@ -490,9 +490,7 @@ def chapter_story(bundle: Bundle, lang: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(chapter.title(lang))}**")
         st.markdown(escape_markdown(chapter.narrative(lang)))
-        events = bundle.events.set_index("event_id")
-        sources = sorted({part.strip() for event_id in chapter.event_ids if event_id in events.index
-                          for part in events.loc[event_id, "source"].split(" ; ")})
+        sources = chapter_sources(chapter, bundle.events)
         st.caption(i18n.t("chapter_sources", lang) + " " + " · ".join(escape_markdown(s) for s in sources))
 
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.chapters import CHAPTER_COLUMNS, load_chapters, neighbour, parse_chapters
+from dashboard.chapters import CHAPTER_COLUMNS, chapter_sources, load_chapters, neighbour, parse_chapters
 from dashboard.data import load_events
 
 EVENTS = load_events().events
@@ -56,3 +56,12 @@ def test_neighbours(bundled):
     assert neighbour(chapters, chapters[0].chapter_id, 1) == chapters[1]
     assert neighbour(chapters, chapters[0].chapter_id, -1) is None
     assert neighbour(chapters, chapters[-1].chapter_id, 1) is None
+
+
+def test_chapter_sources_split_multiple_citations(bundled):
+    corsica = bundled[0][0]
+    sources = chapter_sources(corsica, EVENTS)
+    assert sources == sorted(set(sources))
+    assert all(" ; " not in source for source in sources)
+    cited = set(EVENTS[EVENTS["event_id"].isin(corsica.event_ids)]["source"])
+    assert all(any(source in citation for citation in cited) for source in sources)
