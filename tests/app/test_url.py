@@ -45,7 +45,7 @@ def test_round_trip_reproduces_the_view():
 
 @pytest.mark.parametrize("param, value", [
     ("date", "1944-02-30"), ("date", "2044-01-01"), ("lang", "xx"), ("force", "martians"),
-    ("type", "picnic"), ("region", "<img src=x onerror=alert(1)>"),
+    ("type", "picnic"), ("region", "<img src=x onerror=alert(1)>"), ("mode", "kiosk"), ("chapter", "atlantis"),
 ])
 def test_invalid_value_gives_a_notice_and_the_default(param, value):
     at = app_with(**({"lang": "en"} | {param: value}))
