@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES
@@ -92,6 +93,16 @@ def department_fill_expression(states: pd.DataFrame) -> str:
             f"{any_of(groups[STATE_FRESH])} ? {fresh} : {occupied}")
 
 
+# Each frame resends every visible point with its tooltip, so the tooltip names only the first
+# source, shortened; the full citations are in the event explorer and on the Sources page.
+TOOLTIP_SOURCE_CHARS = 70
+
+
+def short_source(source: str) -> str:
+    first = source.split(" ; ")[0].strip()
+    return first if len(first) <= TOOLTIP_SOURCE_CHARS else first[:TOOLTIP_SOURCE_CHARS - 1].rstrip() + "…"
+
+
 def tooltips(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]) -> pd.Series:
     """The tooltip HTML of every event, vectorised; every piece of data text is escaped."""
     title = events["title_en" if lang == "en" else "title_fr"].map(escape_html)
@@ -101,7 +112,7 @@ def tooltips(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]) -> p
     source_label = escape_html(i18n.t("col_source", lang))
     return ("<b>" + title + "</b><br/>" + pd.Series(when, index=events.index, dtype=str) + " — "
             + events["place"].map(escape_html) + "<br/><i>" + actors + "</i><br/><small>"
-            + source_label + " : " + events["source"].map(escape_html) + "</small>")
+            + source_label + " : " + events["source"].map(short_source).map(escape_html) + "</small>")
 
 
 def event_points(events: pd.DataFrame, view: View, force_of_actor: dict[str, str],
@@ -146,6 +157,15 @@ def legend_html(lang: str) -> str:
     return f'<div style="line-height:2">{forces}{massacre}<br/>{states}</div>'
 
 
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation. pydeck indents by two spaces and puts every number
+    of every colour on its own line: at 500 visible events that tripled the bytes sent on each
+    animation frame (measured by benchmarks/bench_map.py)."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
                actor_labels: dict[str, str], current_since: dt.date | None = None,
                online_basemap: bool = False, tooltip_column: pd.Series | None = None,
@@ -184,7 +204,7 @@ def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, forc
     # "__MAP_STYLE__" sentinel, which Streamlit drops; map_style=None or "" would make
     # Streamlit fetch Carto's style and tiles, which a classroom network may not reach.
     basemap = {"map_provider": "carto", "map_style": "light"} if online_basemap else {"map_provider": None}
-    return pdk.Deck(
+    return CompactDeck(
         layers=[outlines, points],
         initial_view_state=view_state or FRANCE_VIEW,
         tooltip={"html": "{tooltip}", "style": {"fontSize": "15px", "maxWidth": "360px"}},

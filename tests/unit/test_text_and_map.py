@@ -63,3 +63,10 @@ def test_deck_needs_no_internet_by_default(small_events, refs):
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
     assert not spec.get("mapProvider")
     assert "http" not in json.dumps(spec)
+
+
+def test_tooltip_source_is_the_first_citation_shortened():
+    assert map_layers.short_source("Archives ; Ville") == "Archives"
+    long = "x" * 200
+    assert len(map_layers.short_source(long)) == map_layers.TOOLTIP_SOURCE_CHARS
+    assert map_layers.short_source(long).endswith("…")
