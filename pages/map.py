@@ -19,13 +19,12 @@ view_state = map_layers.focus_view(chapter.lat, chapter.lon, chapter.zoom) if ch
 def banner_and_map(view, day, since) -> None:
     st.title(i18n.format_date(day, lang), anchor=False)
     states = filters.department_states(bundle.events, bundle.refs.departments, day)
-    liberated = int((states["state"] != filters.STATE_OCCUPIED).sum())
     shown = filters.visible_events(bundle.events, view)
-    st.caption(i18n.t("departments_liberated", lang, n=liberated, total=len(states)) + " · "
+    st.caption(i18n.t("departments_liberated", lang, n=filters.liberated_count(states), total=len(states)) + " · "
                + i18n.t("events_up_to", lang, n=len(shown), date=i18n.format_date(day, lang)))
     deck = map_layers.build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
                                  bundle.actor_labels(lang), since, online_basemap, ui.tooltip_column(lang),
-                                 view_state)
+                                 view_state, states)
     # A chapter's story sits beside the map, so the map keeps the height of the screen.
     map_column, story_column = st.columns([2.2, 1]) if chapter else (st.container(), None)
     map_column.pydeck_chart(deck, height=760 if present else 600, key="map")

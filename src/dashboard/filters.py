@@ -101,6 +101,11 @@ def department_states(events: pd.DataFrame, departments: pd.DataFrame, day: dt.d
     return states
 
 
+def liberated_count(states: pd.DataFrame) -> int:
+    """How many départements of a `department_states` table are free (freshly or not)."""
+    return int((states["state"] != STATE_OCCUPIED).sum())
+
+
 def date_range(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
     """First and last day of the table (end dates included)."""
     last = max(events["date"].max(), events["end_date"].max() if events["end_date"].notna().any() else events["date"].max())

@@ -169,8 +169,9 @@ class CompactDeck(pdk.Deck):
 def build_deck(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
                actor_labels: dict[str, str], current_since: dt.date | None = None,
                online_basemap: bool = False, tooltip_column: pd.Series | None = None,
-               view_state: pdk.ViewState | None = None) -> pdk.Deck:
-    states = department_states(events, departments, view.date)
+               view_state: pdk.ViewState | None = None, states: pd.DataFrame | None = None) -> pdk.Deck:
+    if states is None:
+        states = department_states(events, departments, view.date)
     outlines = pdk.Layer(
         "GeoJsonLayer",
         id="departements",

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.filters import View, date_range, department_states, event_dates, events_on, visible_events
+from dashboard.filters import View, date_range, department_states, event_dates, events_on, liberated_count, visible_events
 
 D = dt.date
 
@@ -81,3 +81,9 @@ def test_date_range_and_event_dates(small_events):
     assert date_range(small_events) == (D(1944, 6, 9), D(1944, 9, 15))
     dates = event_dates(small_events)
     assert dates[0] == D(1944, 6, 9) and dates[-1] == D(1944, 9, 15) and len(dates) == 7
+
+
+def test_liberated_count_includes_fresh_liberations(small_events, refs):
+    # 25 August: Caen (liberated), Grenoble and Paris (both within the last 7 days).
+    assert liberated_count(department_states(small_events, refs.departments, D(1944, 8, 25))) == 3
+    assert liberated_count(department_states(small_events, refs.departments, D(1944, 7, 18))) == 0
