@@ -20,7 +20,8 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+	$(BIN)/python scripts/vendor_player.py
+install-test: install $(VENV)/.installed-test
 
 run: install
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost

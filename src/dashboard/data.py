@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-EVENTS_CSV = DATA_DIR / "events.csv"
+# Another table can be served for a test or a class (LIBERATION_EVENTS_CSV=path/to/table.csv).
+EVENTS_CSV = Path(os.environ.get("LIBERATION_EVENTS_CSV") or DATA_DIR / "events.csv")
 ACTORS_CSV = DATA_DIR / "actors.csv"
 DEPARTMENTS_CSV = DATA_DIR / "departements.csv"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -33,6 +33,12 @@ class View:
     regions: tuple[str, ...] = ()
     chapter: str | None = None
     mode: str = "explore"
+
+
+def with_date(view: View, day: dt.date) -> View:
+    """The same view at another date: the one way a date change (slider, map player, chapter)
+    enters the view."""
+    return replace(view, date=day)
 
 
 def matches_filters(events: pd.DataFrame, view: View) -> pd.Series:

@@ -12,15 +12,16 @@ import pandas as pd
 import segno
 import streamlit as st
 
-from dashboard import i18n
+from dashboard import i18n, map_layers
 from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, ReferenceTables, load_events, load_reference_tables
 from dashboard.charts import localized
-from dashboard.filters import View, date_range, event_dates, filtered_events
-from dashboard.map_layers import tooltips
+from dashboard import player
+from dashboard.filters import View, date_range, with_date
+from dashboard.player.player import Jump, build_payload
 from dashboard.chapters import CHAPTERS_CSV, Chapter, chapter_sources, load_chapters, neighbour
 from dashboard.urlstate import (CHAPTER_PARAM, DATE_PARAM, FORCE_PARAM, LANG_PARAM, MODE_PARAM, REGION_PARAM, TYPE_PARAM,
                                 parse_query, to_query)
-from dashboard.timeline import DEFAULT_SPEED, opening_date, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
+from dashboard.timeline import opening_date
 from dashboard.text import escape_markdown
 
 # The view lives under these keys. Widgets get their own keys ("widget." + key) and copy
@@ -31,10 +32,8 @@ DATE_KEY = "date"
 FORCE_KEY = "force_types"
 TYPE_KEY = "event_types"
 REGION_KEY = "regions"
-PLAYING_KEY = "playing"
-SPEED_KEY = "speed"
-WINDOW_START_KEY = "window_start"  # first day of the current animation step
-BASEMAP_KEY = "online_basemap"
+PLAYER_AT_KEY = "player.at"  # the date Python last knows the map player to be on
+PLAYER_JUMP_KEY = "player.jump"  # the last date Python sent the player to (player.Jump)
 CHAPTER_KEY = "chapter"
 MODE_KEY = "mode"
 AUTO_CHAPTER_KEY = "auto_chapters"
@@ -73,17 +72,6 @@ class Bundle:
     def actor_labels(self, lang: str) -> dict[str, str]:
         column = "label_en" if lang == "en" else "label_fr"
         return dict(zip(self.refs.actors["actor"], self.refs.actors[column]))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _tooltips(modified: float, lang: str) -> pd.Series:
-    bundle = _load_bundle(modified)
-    return tooltips(bundle.events, lang, bundle.actor_labels(lang))
-
-
-def tooltip_column(lang: str) -> pd.Series:
-    """Every event's tooltip, built once per language instead of on every animation frame."""
-    return _tooltips(EVENTS_CSV.stat().st_mtime, lang)
 
 
 @st.cache_resource(show_spinner=False)
@@ -276,125 +264,45 @@ def page_setup() -> tuple[Bundle, str]:
     return bundle, lang
 
 
-# --- Time controls -------------------------------------------------------------------------
+# --- The map player -------------------------------------------------------------------------
 
-STEP_BUTTONS = {  # action -> (icon, keyboard shortcut)
-    "start": (":material/first_page:", "Home"),
-    "previous_event": (":material/skip_previous:", "Left"),
-    "minus_week": (":material/keyboard_double_arrow_left:", "PageUp"),
-    "minus_day": (":material/chevron_left:", "Shift+Left"),
-    "plus_day": (":material/chevron_right:", "Shift+Right"),
-    "plus_week": (":material/keyboard_double_arrow_right:", "PageDown"),
-    "next_event": (":material/skip_next:", "Right"),
-    "end": (":material/last_page:", "End"),
-}
-
-
-def timeline(bundle: Bundle, view: View) -> Timeline:
-    """The table's whole range; event dates follow the filters, so ← / → skip to what is shown."""
-    first, last = date_range(bundle.events)
-    dates = tuple(event_dates(filtered_events(bundle.events, view))) or (first,)
-    return Timeline(first, last, dates)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _player_payload(modified: float, lang: str, force_types: tuple[str, ...], event_types: tuple[str, ...],
+                    regions: tuple[str, ...], focus: tuple[float, float, float] | None) -> dict:
+    # Shared read-only by every session with the same view (never mutated: render copies the
+    # top level). The same dict from one rerun to the next keeps the message identical, so
+    # Streamlit does not send the table again.
+    bundle = _load_bundle(modified)
+    first, _ = date_range(bundle.events)
+    view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
+    return build_payload(bundle.events, bundle.refs.departments, view, bundle.force_of_actor, bundle.actor_labels(lang),
+                         Jump(first, 0), map_layers.focus_view(*focus) if focus else None)
 
 
-def is_playing() -> bool:
-    return bool(st.session_state.get(PLAYING_KEY, False))
+def _player_jump(day: dt.date) -> Jump:
+    """Where Python asks the player to be. A new `seq` only when the view's date is not the one
+    the player last reported (a chapter, a link, another page moved it): the player's own dates
+    never come back to it as jumps, and the payload stays identical while the player plays."""
+    jump = st.session_state.get(PLAYER_JUMP_KEY)
+    if jump is None or st.session_state.get(PLAYER_AT_KEY) != day:
+        jump = Jump(day, jump.seq + 1 if jump else 0)
+        st.session_state[PLAYER_JUMP_KEY] = jump
+        st.session_state[PLAYER_AT_KEY] = day
+    return jump
 
 
-def animation_interval() -> float | None:
-    """Seconds between animation frames, or None when paused (the fragment then never reruns alone)."""
-    if not is_playing():
-        return None
-    return frame_plan(st.session_state.get(SPEED_KEY, DEFAULT_SPEED))[0]
+def _date_from_player(bundle: Bundle, day: dt.date) -> None:
+    st.session_state[DATE_KEY] = with_date(current_view(bundle), day).date
+    st.session_state[PLAYER_AT_KEY] = day
 
 
-def _set_date(day: dt.date, window_start: dt.date | None = None) -> None:
-    st.session_state[DATE_KEY] = day
-    st.session_state[WINDOW_START_KEY] = window_start or day
-
-
-def advance_animation(bundle: Bundle) -> None:
-    """One animation frame: move the date on; at the end, pause and rerun the app to stop the timer."""
-    if not is_playing():
-        return
-    line = timeline(bundle, current_view(bundle))
-    day = selected_date(bundle)
-    following, finished = next_frame(line, day, st.session_state.get(SPEED_KEY, DEFAULT_SPEED))
-    _set_date(following, min(day + dt.timedelta(days=1), following))
-    if finished:
-        st.session_state[PLAYING_KEY] = False
-        st.rerun()
-
-
-# A click's callback can run twice: when an animation frame's rerun interrupts the run that
-# handled the click, Streamlit replays the click's trigger in the coalesced rerun (measured in
-# Chromium: Space to pause then toggled back to play about one time in two). A second toggle
-# this soon after the first is that replay, not a person.
-REPLAYED_CLICK_SECONDS = 0.8
-_clock = time.monotonic  # replaced in tests
-
-
-def _first_of_click(name: str) -> bool:
-    """True the first time a click's callback runs; False for Streamlit's replay of it."""
-    now = _clock()
-    key = f"last_click.{name}"
-    if now - st.session_state.get(key, float("-inf")) < REPLAYED_CLICK_SECONDS:
-        return False
-    st.session_state[key] = now
-    return True
-
-
-def toggle_play(bundle: Bundle) -> None:
-    if not _first_of_click("play"):
-        return
-    if is_playing():
-        st.session_state[PLAYING_KEY] = False  # the slider stays on the date reached
-    else:
-        line = timeline(bundle, current_view(bundle))
-        _set_date(play_start(line, selected_date(bundle)))
-        st.session_state[PLAYING_KEY] = True
-
-
-def _step(bundle: Bundle, action: str) -> None:
-    if not _first_of_click("step"):
-        return
-    line = timeline(bundle, current_view(bundle))
-    _set_date(line.step(selected_date(bundle), action))
-
-
-def time_controls(bundle: Bundle, lang: str) -> None:
-    """The eight step buttons, with their keyboard shortcuts."""
-    columns = st.columns(len(STEP_ACTIONS), vertical_alignment="bottom")
-    for column, action in zip(columns, STEP_ACTIONS):
-        icon, shortcut = STEP_BUTTONS[action]
-        column.button("", icon=icon, key=f"step.{action}", shortcut=shortcut, help=i18n.t(f"step_{action}", lang),
-                      on_click=_step, args=(bundle, action), width="stretch")
-
-
-def playback_settings(bundle: Bundle, lang: str) -> bool:
-    """Play/pause, speed and the optional online background map. Outside the animated fragment on purpose:
-    changing them reruns the whole app, which is what gives the fragment its new interval.
-    Returns whether the online background map is wanted."""
-    play_column, speed_column, basemap_column = st.columns([1, 1, 1.2], vertical_alignment="bottom")
-    label = i18n.t("pause", lang) if is_playing() else i18n.t("play", lang)
-    icon = ":material/pause:" if is_playing() else ":material/play_arrow:"
-    # A click here reruns the whole app, which gives the map fragment its new run_every.
-    play_column.button(label, icon=icon, key="play", shortcut="Space", type="primary", width="stretch",
-                       on_click=toggle_play, args=(bundle,))
-    speed_column.selectbox(
-        i18n.t("speed", lang), SPEEDS,
-        format_func=lambda speed: i18n.t("speed_event", lang) if speed == SPEED_EVENT else i18n.t("speed_days", lang, n=speed),
-        **_bind(SPEED_KEY, DEFAULT_SPEED),
-    )
-    basemap_column.toggle(i18n.t("online_basemap", lang), help=i18n.t("online_basemap_help", lang),
-                          **_bind(BASEMAP_KEY, False))
-    return bool(st.session_state[BASEMAP_KEY])
-
-
-def window_start(day: dt.date) -> dt.date:
-    """First day of the current step: the frame's window while playing, the day itself otherwise."""
-    start = st.session_state.get(WINDOW_START_KEY, day)
-    return start if start <= day else day
+def map_player(bundle: Bundle, view: View, focus: tuple[float, float, float] | None = None) -> None:
+    """The map with its timeline, playing in the browser. `focus` (lat, lon, zoom) flies the
+    map to a chapter's area."""
+    base = _player_payload(EVENTS_CSV.stat().st_mtime, view.lang, view.force_types, view.event_types, view.regions, focus)
+    jump = _player_jump(view.date)
+    payload = {**base, "jump": {"date": jump.date.isoformat(), "seq": jump.seq}, "present": view.mode == "present"}
+    player.render(payload, on_date=lambda day: _date_from_player(bundle, day))
 
 
 def chart_with_table(table: pd.DataFrame, figure_of, name: str, lang: str,
@@ -417,17 +325,13 @@ def chart_with_table(table: pd.DataFrame, figure_of, name: str, lang: str,
 def _apply_chapter_state(chapter: Chapter) -> None:
     st.session_state[CHAPTER_KEY] = chapter.chapter_id
     st.session_state[DATE_KEY] = chapter.date
-    st.session_state[WINDOW_START_KEY] = chapter.date
     st.session_state[FORCE_KEY] = list(chapter.force_types)
     st.session_state[TYPE_KEY] = list(chapter.event_types)
     st.session_state[REGION_KEY] = list(chapter.regions)
-    st.session_state[PLAYING_KEY] = False
     st.session_state["chapter_shown_at"] = time.monotonic()
 
 
 def go_to_chapter(step: int) -> None:
-    if not _first_of_click("chapter"):
-        return
     target = neighbour(chapters(), st.session_state.get(CHAPTER_KEY), step)
     if target is not None:
         _apply_chapter_state(target)
