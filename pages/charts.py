@@ -4,10 +4,10 @@ import streamlit as st
 
 from dashboard import charts, i18n, ui
 
-bundle, lang = ui.page_setup()
-ui.date_slider(bundle, lang)
-view = ui.current_view(bundle)
-ui.publish_view(view)
+bundle, view = ui.page_setup()
+lang = view.lang
+ui.date_slider(bundle, view)
+ui.finish_page(view)
 departments = bundle.refs.departments
 actor_labels = bundle.actor_labels(lang)
 

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard import filters, i18n, tables, ui
 
-bundle, lang = ui.page_setup()
-view = ui.current_view(bundle)
-ui.publish_view(view)
+bundle, view = ui.page_setup()
+lang = view.lang
+ui.finish_page(view)
 
 st.title(i18n.t("page_events", lang))
 query = st.text_input(i18n.t("search", lang), key="event_search")

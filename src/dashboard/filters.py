@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import pandas as pd
 
 from dashboard.data import EVENT_TYPES, FORCE_TYPES
+from dashboard.view import View
+
+__all__ = ["View"]  # the pure modules take the view from here as well
 
 # A département liberated within this many days is drawn as "freshly liberated".
 FRESH_DAYS = 7
@@ -16,23 +17,6 @@ STATE_OCCUPIED = "occupied"
 STATE_LIBERATED = "liberated"
 STATE_FRESH = "fresh"
 DEPARTMENT_STATES = (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED)
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything a page shows depends on this: the date, the filters, the language.
-
-    An empty filter tuple means "no filter" (everything), which is what a teacher expects
-    when nothing is ticked.
-    """
-
-    date: dt.date
-    lang: str = "fr"
-    force_types: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    chapter: str | None = None
-    mode: str = "explore"
 
 
 def matches_filters(events: pd.DataFrame, view: View) -> pd.Series:

@@ -72,16 +72,3 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
         # Other parameters (utm_…, a page's own) are not the view's: ignored.
     return parsed
 
-
-def to_query(date: dt.date, lang: str, force_types: Sequence[str], event_types: Sequence[str],
-             regions: Sequence[str], chapter: str | None = None, mode: str = "explore") -> dict[str, str]:
-    """The query parameters of a view; empty filters and defaults are left out, so links stay short."""
-    query = {DATE_PARAM: date.isoformat(), LANG_PARAM: lang}
-    if chapter:
-        query[CHAPTER_PARAM] = chapter
-    if mode != "explore":
-        query[MODE_PARAM] = mode
-    for name, values in ((FORCE_PARAM, force_types), (TYPE_PARAM, event_types), (REGION_PARAM, regions)):
-        if values:
-            query[name] = ",".join(values)
-    return query

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.app.test_pages import fresh_app
+from helpers import fresh_app
 
 
 def charts_page(lang="en"):

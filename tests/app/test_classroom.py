@@ -2,12 +2,10 @@
 
 import datetime as dt
 
-from streamlit.testing.v1 import AppTest
+from helpers import app_with
 
 from dashboard.chapters import load_chapters
 from dashboard.data import load_events, load_reference_tables
-from tests.app.test_pages import APP, TIMEOUT
-from tests.app.test_url import app_with
 
 REFS = load_reference_tables()
 CHAPTERS, _ = load_chapters(set(load_events().events["event_id"]), set(REFS.regions))
@@ -27,21 +25,21 @@ def test_chapter_link_sets_date_filters_and_story():
 def test_next_and_previous_chapter_buttons():
     at = app_with(lang="en")
     at.button(key="chapter.next").click().run()
-    assert at.session_state["chapter"] == CHAPTERS[0].chapter_id
+    assert at.session_state["view"].chapter == CHAPTERS[0].chapter_id
     assert at.title[0].value == "4 October 1943"
     at.button(key="chapter.next").click().run()
     second = CHAPTERS[1]
-    assert at.session_state["chapter"] == second.chapter_id
+    assert at.session_state["view"].chapter == second.chapter_id
     assert at.slider(key="widget.date").value == second.date
     assert at.multiselect(key="widget.event_types").value == list(second.event_types)
     at.button(key="chapter.previous").click().run()
-    assert at.session_state["chapter"] == CHAPTERS[0].chapter_id
+    assert at.session_state["view"].chapter == CHAPTERS[0].chapter_id
 
 
 def test_choosing_free_exploration_keeps_the_date():
     at = app_with(chapter="paris-insurrection", lang="fr")
     at.selectbox(key="widget.chapter_select").set_value("").run()
-    assert at.session_state["chapter"] is None
+    assert at.session_state["view"].chapter is None
     assert at.title[0].value == "25 août 1944"
 
 

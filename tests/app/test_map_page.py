@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from dashboard.data import load_events
-from tests.app.test_pages import fresh_app
+from helpers import fresh_app
+from streamlit.testing.v1 import AppTest
 
 D = dt.date
 
@@ -94,11 +95,24 @@ def test_play_from_the_end_restarts_from_the_beginning():
     assert at.session_state["playing"]
 
 
-def test_a_replayed_click_does_not_toggle_twice(monkeypatch):
-    from dashboard import ui
+def replayed_callbacks():
+    """Runs the play button's callback twice with the arguments of one rendering of the button,
+    as Streamlit does when a frame's rerun interrupts the run that handled the click."""
+    import datetime as dt
 
-    monkeypatch.setattr(ui, "_clock", lambda: 1000.0)  # both clicks at the same instant
-    at = fresh_app("en").run()
-    at.button(key="play").click().run()
-    at.button(key="play").click().run()  # what Streamlit's replay of the first click looks like
-    assert at.session_state["playing"] is True
+    from dashboard.ui import state, timeline
+    from dashboard.view import View
+
+    state.store_view(View(dt.date(1944, 8, 1)))
+    for _ in range(2):
+        timeline.set_playing(True, dt.date(1944, 8, 1))
+    state.remember("after_play", timeline.is_playing())
+    for _ in range(2):
+        timeline.set_playing(False, dt.date(1944, 8, 1))
+
+
+def test_a_replayed_click_does_not_toggle_twice():
+    at = AppTest.from_function(replayed_callbacks).run()
+    assert not at.exception
+    assert at.session_state["after_play"] is True
+    assert at.session_state["playing"] is False

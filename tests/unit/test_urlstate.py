@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.urlstate import Notice, parse_query, to_query
+from dashboard.urlstate import Notice, parse_query
+from dashboard.view import View, to_query
 
 D = dt.date
 FIRST, LAST = D(1943, 9, 9), D(1945, 5, 31)
@@ -54,10 +55,10 @@ def test_overlong_value_is_refused_and_shortened_in_the_notice():
 
 
 def test_round_trip():
-    query = to_query(D(1944, 8, 25), "en", ["resistance", "axis"], [], ["Corse"], "corse-1943", "present")
+    query = to_query(View(D(1944, 8, 25), "en", ("resistance", "axis"), (), ("Corse",), "corse-1943", "present"))
     assert query == {"date": "1944-08-25", "lang": "en", "force": "resistance,axis", "region": "Corse",
                      "chapter": "corse-1943", "mode": "present"}
     parsed = parse(**query)
     assert parsed.values == {"date": D(1944, 8, 25), "lang": "en", "force": ["resistance", "axis"], "region": ["Corse"],
                              "chapter": "corse-1943", "mode": "present"}
-    assert "mode" not in to_query(D(1944, 8, 25), "fr", [], [], [])
+    assert to_query(View(D(1944, 8, 25), "fr")) == {"date": "1944-08-25", "lang": "fr"}

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.data import COLUMNS, parse_events
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 BROKEN = DATA_DIR / "broken"
 
