@@ -17,18 +17,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard import references
+from dashboard.csvcheck import Problem, decode, parse_date, parse_float, read_file_text
+from dashboard.references import EVENT_TYPES, FORCE_TYPES, ReferenceTables
+
+__all__ = ["EVENT_TYPES", "FORCE_TYPES", "Problem", "ReferenceTables", "parse_date", "parse_float"]
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 EVENTS_CSV = DATA_DIR / "events.csv"
-ACTORS_CSV = DATA_DIR / "actors.csv"
-DEPARTMENTS_CSV = DATA_DIR / "departements.csv"
 
 COLUMNS = (
     "event_id", "date", "end_date", "event_type", "place", "department_code", "region",
     "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
     "source", "source_url",
 )
-EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "surrender", "other")
-FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis")
 ACTOR_SEPARATOR = ";"
 UNSOURCED_PREFIX = "unsourced"
 
@@ -41,53 +43,9 @@ LAT_RANGE = (41.3, 51.2)
 LON_RANGE = (-5.3, 9.7)
 
 EVENT_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 # A cell longer than this is almost certainly a paste accident or an attack on the page.
 MAX_CELL_LENGTH = 2000
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem in a table: where it is (line, column) and what it is, in FR and EN."""
-
-    line: int | None
-    column: str | None
-    message_fr: str
-    message_en: str
-
-    def text(self, lang: str) -> str:
-        """'Ligne 5, colonne « date » : …' / 'Line 5, column 'date': …'."""
-        english = lang == "en"
-        where = []
-        if self.line is not None:
-            where.append(f"{'Line' if english else 'Ligne'} {self.line}")
-        if self.column is not None:
-            where.append(f"column '{self.column}'" if english else f"colonne « {self.column} »")
-        message = self.message_en if english else self.message_fr
-        if not where:
-            return message
-        return f"{', '.join(where)}{':' if english else ' :'} {message}"
-
-
-@dataclass(frozen=True)
-class ReferenceTables:
-    """The vocabularies an event table is checked against."""
-
-    actors: pd.DataFrame  # actor, force_type, label_fr, label_en
-    departments: pd.DataFrame  # department_code, department_name, region, prefecture
-
-    @property
-    def force_type_of_actor(self) -> dict[str, str]:
-        return dict(zip(self.actors["actor"], self.actors["force_type"]))
-
-    @property
-    def region_of_department(self) -> dict[str, str]:
-        return dict(zip(self.departments["department_code"], self.departments["region"]))
-
-    @property
-    def regions(self) -> tuple[str, ...]:
-        return tuple(sorted(self.departments["region"].unique()))
 
 
 @dataclass
@@ -103,49 +61,8 @@ class LoadResult:
         return not self.problems
 
 
-def read_reference_csv(path: Path) -> pd.DataFrame:
-    # dtype=str and no NA parsing: "01" stays "01" and an empty cell stays "".
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-
-
 def load_reference_tables(data_dir: Path = DATA_DIR) -> ReferenceTables:
-    return ReferenceTables(
-        actors=read_reference_csv(data_dir / "actors.csv"),
-        departments=read_reference_csv(data_dir / "departements.csv"),
-    )
-
-
-def _problem(line: int | None, column: str | None, fr: str, en: str) -> Problem:
-    return Problem(line, column, fr, en)
-
-
-def _decode(raw: bytes) -> tuple[str | None, Problem | None]:
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, _problem(
-            line, None,
-            "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »).",
-            "the file is not UTF-8 (save it as 'CSV UTF-8').",
-        )
-
-
-def _parse_date(text: str) -> dt.date | None:
-    if not DATE_PATTERN.fullmatch(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_float(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
+    return references.load_reference_tables(data_dir)
 
 
 class _RowChecker:
@@ -161,7 +78,7 @@ class _RowChecker:
         self.problems: list[Problem] = []
 
     def fail(self, column: str, fr: str, en: str) -> None:
-        self.problems.append(_problem(self.line, column, fr, en))
+        self.problems.append(Problem(self.line, column, fr, en))
 
     def check(self) -> dict | None:
         row = self.row
@@ -213,7 +130,7 @@ class _RowChecker:
             if required:
                 self.fail(column, "date manquante (format AAAA-MM-JJ).", "missing date (format YYYY-MM-DD).")
             return None
-        day = _parse_date(text)
+        day = parse_date(text)
         if day is None:
             self.fail(column, f"date « {text} » invalide : format AAAA-MM-JJ d'un jour qui existe.",
                       f"invalid date '{text}': YYYY-MM-DD format, a day that exists.")
@@ -249,7 +166,7 @@ class _RowChecker:
 
     def _coordinate(self, column: str, allowed: tuple[float, float]) -> float | None:
         text = self.row[column].strip()
-        value = _parse_float(text)
+        value = parse_float(text)
         if value is None:
             self.fail(column, f"« {text} » n'est pas un nombre décimal (point décimal, ex. 48.8566).",
                       f"'{text}' is not a decimal number (decimal point, e.g. 48.8566).")
@@ -288,7 +205,7 @@ def empty_events_frame() -> pd.DataFrame:
 def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
     """Validate an event table given as bytes or text. Never raises on bad content."""
     if isinstance(raw, bytes):
-        text, problem = _decode(raw)
+        text, problem = decode(raw)
         if problem:
             return LoadResult(empty_events_frame(), [problem])
     else:
@@ -300,21 +217,21 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
-        return LoadResult(empty_events_frame(), [_problem(1, None, "le fichier est vide.", "the file is empty.")])
+        return LoadResult(empty_events_frame(), [Problem(1, None, "le fichier est vide.", "the file is empty.")])
     except csv.Error as error:
-        return LoadResult(empty_events_frame(), [_problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
+        return LoadResult(empty_events_frame(), [Problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
 
     missing = [c for c in COLUMNS if c not in header]
     unknown = [c for c in header if c not in COLUMNS]
     for column in missing:
-        problems.append(_problem(1, column, "colonne obligatoire absente de l'en-tête.",
+        problems.append(Problem(1, column, "colonne obligatoire absente de l'en-tête.",
                                  "required column missing from the header."))
     for column in unknown:
-        problems.append(_problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS)}.",
+        problems.append(Problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS)}.",
                                  f"unknown column; expected columns: {', '.join(COLUMNS)}."))
     duplicated = sorted({c for c in header if header.count(c) > 1})
     for column in duplicated:
-        problems.append(_problem(1, column, "colonne présente deux fois.", "column appears twice."))
+        problems.append(Problem(1, column, "colonne présente deux fois.", "column appears twice."))
     if missing or duplicated:
         return LoadResult(empty_events_frame(), problems)
 
@@ -331,21 +248,21 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(_problem(line, None, f"ligne CSV mal formée ({error}) ; lecture arrêtée ici.",
+            problems.append(Problem(line, None, f"ligne CSV mal formée ({error}) ; lecture arrêtée ici.",
                                      f"malformed CSV line ({error}); reading stopped here."))
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are harmless
         total += 1
         if len(cells) != len(header):
-            problems.append(_problem(line, None,
+            problems.append(Problem(line, None,
                                      f"{len(cells)} cellules au lieu de {len(header)} (une virgule en trop ou un guillemet manquant ?).",
                                      f"{len(cells)} cells instead of {len(header)} (an extra comma or a missing quote?)."))
             continue
         row = {name: cell for name, cell in zip(header, cells) if name in COLUMNS}
         event_id = row["event_id"].strip()
         if event_id in first_line_of_id:
-            problems.append(_problem(line, "event_id",
+            problems.append(Problem(line, "event_id",
                                      f"identifiant « {event_id} » déjà utilisé ligne {first_line_of_id[event_id]}.",
                                      f"id '{event_id}' already used on line {first_line_of_id[event_id]}."))
             continue
@@ -364,13 +281,16 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
 
 
 def load_events(path: Path = EVENTS_CSV, refs: ReferenceTables | None = None) -> LoadResult:
-    refs = refs or load_reference_tables()
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        return LoadResult(empty_events_frame(), [_problem(None, None, f"fichier illisible : {error}",
-                                                          f"unreadable file: {error}")])
-    return parse_events(raw, refs)
+    """The event table at `path`, checked against `refs` (by default the reference tables beside
+    it); the problems of the reference tables come first."""
+    path = Path(path)
+    refs = refs or load_reference_tables(path.parent)
+    text, problem = read_file_text(path)
+    if text is None:
+        return LoadResult(empty_events_frame(), [*refs.problems, problem] if problem else list(refs.problems))
+    result = parse_events(text, refs)
+    result.problems[:0] = refs.problems
+    return result
 
 
 def is_unsourced(source: str) -> bool:

@@ -59,8 +59,11 @@ def test_projection_mode_renders_and_stays_in_the_url():
     assert at.query_params["mode"] == "present" and at.query_params["date"] == "1944-08-26"
 
 
-def test_share_widget_shows_the_link_and_a_qr_code():
+def test_share_widget_shows_the_link_and_a_qr_code_once_opened():
     at = app_with(lang="en", date="1944-08-25", force="resistance")
+    assert not at.code and not at.get("image")  # built only when the box is opened
+    at.session_state["widget.share"] = True  # what opening the box does
+    at.run()
     codes = [code.value for code in at.code]
     assert any("date=1944-08-25" in code and "force=resistance" in code for code in codes)
-    assert len(at.get("image")) >= 1  # the QR code
+    assert len(at.get("image")) == 1  # the QR code

@@ -43,3 +43,25 @@ def test_a_table_without_valid_rows_stops_with_a_message(use_folder):
         "The event table has 1 problem(s); the rows concerned are left out:\n\n"
         "- Line 1, column 'source_url': required column missing from the header."]
     assert len(at.error) == 1 and not at.title
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_unknown_force_type_in_actors_is_a_message_not_a_crash(use_folder, page):
+    """Regression: an actor of force type 'navy' crashed the map with a KeyError."""
+    use_folder(actors_csv=DATA_DIR / "broken_refs" / "actors_unknown_force.csv")
+    at = fresh_app("en").run()
+    at.switch_page(page).run()
+    assert not at.exception
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any("actors.csv, line 18, column 'force_type': unknown force type 'navy'" in w for w in warnings), warnings
+    assert at.title
+
+
+@pytest.mark.parametrize("missing", ["events.csv", "actors.csv", "departements.csv", "chapters.csv"])
+def test_a_missing_file_is_a_message_not_a_traceback(use_folder, missing):
+    """Regression: a missing events.csv raised from stat() before the loader's message could show."""
+    use_folder(**{missing.replace(".", "_"): None})
+    at = fresh_app("fr").run()
+    assert not at.exception
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any(f"fichier introuvable : {missing}" in w for w in warnings), warnings

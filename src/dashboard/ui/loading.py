@@ -45,17 +45,21 @@ class Bundle:
         return dict(zip(self.refs.actors["actor"], self.refs.actors[column], strict=True))
 
 
-def _stamp(folder: Path, name: str) -> float:
-    # Cache keys include the files' modification times, so an edited table is picked up without a restart.
-    return (folder / name).stat().st_mtime
+def _stamp(folder: Path, name: str) -> float | None:
+    # Cache keys include the files' modification times, so an edited table is picked up without a
+    # restart. A missing file has no time: the loader then says which file is missing.
+    try:
+        return (folder / name).stat().st_mtime
+    except OSError:
+        return None
 
 
-def _stamps(folder: Path) -> tuple[float, ...]:
+def _stamps(folder: Path) -> tuple[float | None, ...]:
     return tuple(_stamp(folder, name) for name in ("events.csv", "actors.csv", "departements.csv"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_bundle(folder: str, stamps: tuple[float, ...]) -> Bundle:
+def _load_bundle(folder: str, stamps: tuple[float | None, ...]) -> Bundle:
     # cache_resource, not cache_data: the frames are shared read-only, not copied on every
     # rerun (pages never mutate them).
     refs = load_reference_tables(Path(folder))
@@ -68,7 +72,7 @@ def load_bundle() -> Bundle:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_chapters(folder: str, stamps: tuple[float, ...], chapters_stamp: float) -> tuple[list[Chapter], list[Problem]]:
+def _load_chapters(folder: str, stamps: tuple[float | None, ...], chapters_stamp: float | None) -> tuple[list[Chapter], list[Problem]]:
     bundle = _load_bundle(folder, stamps)
     return load_chapters(set(bundle.events["event_id"]), set(bundle.refs.regions), Path(folder) / "chapters.csv")
 
@@ -91,7 +95,7 @@ def chapter_by_id(chapter_id: str | None) -> Chapter | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _tooltips(folder: str, stamps: tuple[float, ...], lang: str) -> pd.Series:
+def _tooltips(folder: str, stamps: tuple[float | None, ...], lang: str) -> pd.Series:
     bundle = _load_bundle(folder, stamps)
     return tooltips(bundle.events, lang, bundle.actor_labels(lang))
 

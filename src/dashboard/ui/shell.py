@@ -13,7 +13,8 @@ from dashboard.text import escape_markdown
 from dashboard.ui import state
 from dashboard.ui.legacy import leave_legacy_multipage_mode
 from dashboard.ui.loading import Bundle, chapter_problems, load_bundle
-from dashboard.ui.url import current_view, publish_view, read_url_once, share_widget, show_url_notices
+from dashboard.ui.url import (current_view, publish_view, read_url_once, refresh_share_box, share_widget,
+                              show_url_notices)
 from dashboard.view import PRESENT, View, with_date, with_filters, with_language
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
@@ -126,5 +127,6 @@ def page_setup() -> tuple[Bundle, View]:
 
 
 def finish_page(view: View) -> None:
-    """The page's last word: the address bar shows what was drawn."""
+    """The page's last word: the address bar and the share box show what was drawn."""
     publish_view(view)
+    refresh_share_box(view)

@@ -19,6 +19,7 @@ from dashboard.view import View
 VIEW_KEY = "view"
 URL_READ_KEY = "url_read"  # the shared link has been read (once per session)
 URL_NOTICES_KEY = "url_notices"  # the link's ignored values, shown once
+SHARED_VIEW_KEY = "shared_view"  # the view the open share box shows (None: box closed)
 # Settings that are not part of a shared view.
 SPEED_KEY = "speed"
 BASEMAP_KEY = "online_basemap"

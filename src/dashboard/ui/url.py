@@ -80,11 +80,25 @@ def share_link(view: View) -> str:
 
 
 def share_widget(view: View, lang: str) -> None:
-    """The link to the current view and its QR code, generated here (no web service)."""
+    """The link to the current view and its QR code, generated here (no web service). Built only
+    while the box is open (opening it reruns the app), from the view of that run."""
+    box = st.sidebar.expander(i18n.t("share", lang), icon=":material/qr_code_2:", key=state.widget_key("share"),
+                              on_change="rerun")
+    state.remember(state.SHARED_VIEW_KEY, view if box.open else None)
+    if not box.open:
+        return
     link = share_link(view)
-    with st.sidebar.expander(i18n.t("share", lang), icon=":material/qr_code_2:"):
+    with box:
         st.code(link, language=None, wrap_lines=True)
         image = io.BytesIO()
         segno.make(link, error="m").save(image, kind="png", scale=5, border=2)
         st.image(image.getvalue(), caption=i18n.t("share_qr", lang), width=220)
         st.caption(i18n.t("share_hint", lang))
+
+
+def refresh_share_box(view: View) -> None:
+    """Redraw the app when the open share box shows another view than this one: the map's
+    fragment changes the date without redrawing the sidebar, where the box is."""
+    shown = state.remembered(state.SHARED_VIEW_KEY)
+    if shown is not None and shown != view:
+        st.rerun(scope="app")
