@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import filters, i18n, tables, ui
+from dashboard import filters, i18n, tables, text, ui
 
 bundle, view = ui.page_setup()
 lang = view.lang
@@ -18,5 +18,5 @@ if table.empty:
 link_column = i18n.t("col_source_url", lang)
 st.dataframe(table, hide_index=True, height=560,
              column_config={link_column: st.column_config.LinkColumn(link_column)})
-st.download_button(i18n.t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+st.download_button(i18n.t("download_csv", lang), text.csv_bytes(table),
                    file_name="liberation-events.csv", mime="text/csv")

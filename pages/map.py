@@ -33,7 +33,7 @@ def banner_and_map(view, since) -> None:
         with story_column:
             ui.chapter_story(bundle, view)
     # The legend is built from the app's own constants and labels (escaped), never from the data.
-    st.markdown(map_layers.legend_html(lang), unsafe_allow_html=True)
+    st.html(map_layers.legend_html(lang))
     st.caption(i18n.t("keyboard_help", lang))
 
 

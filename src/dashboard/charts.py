@@ -13,6 +13,7 @@ from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
 from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
+from dashboard.text import plotly_text
 
 FONT = {"size": 16}
 MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
@@ -96,7 +97,7 @@ def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View)
 
 def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
     lang = view.lang
-    labels = [i18n.region_label(region, lang) for region in table["region"]]
+    labels = [plotly_text(i18n.region_label(region, lang)) for region in table["region"]]
     figure = go.Figure(go.Bar(
         x=table["share"], y=labels, orientation="h", marker_color="#0b4f8a",
         text=[f"{liberated}/{total}" for liberated, total in zip(table["liberated"], table["departments"])],
@@ -124,7 +125,7 @@ def region_events_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure()
     for force in table["force_type"].unique():
         part = table[table["force_type"] == force].set_index("region").reindex(order).reset_index()
-        figure.add_bar(y=[i18n.region_label(r, lang) for r in part["region"]], x=part["events"], orientation="h",
+        figure.add_bar(y=[plotly_text(i18n.region_label(r, lang)) for r in part["region"]], x=part["events"], orientation="h",
                        name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
     figure.update_layout(barmode="stack", title=i18n.t("chart_region_events", lang, date=i18n.format_date(view.date, lang)),
                          font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
@@ -153,9 +154,9 @@ def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) 
     figure = go.Figure()
     for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         part = table[table["force_type"] == force]
-        figure.add_bar(y=[actor_labels.get(a, a) for a in part["actor"]], x=part["liberations"], orientation="h",
+        figure.add_bar(y=[plotly_text(actor_labels.get(a, a)) for a in part["actor"]], x=part["liberations"], orientation="h",
                        name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
-    order = [actor_labels.get(a, a) for a in table["actor"]]
+    order = [plotly_text(actor_labels.get(a, a)) for a in table["actor"]]
     figure.update_layout(title=i18n.t("chart_actors", lang, date=i18n.format_date(view.date, lang)), font=FONT,
                          margin=MARGIN, legend={"orientation": "h", "y": -0.15},
                          xaxis={"rangemode": "tozero", "title": i18n.t("count", lang), "dtick": 1 if len(table) and table["liberations"].max() < 10 else None},
@@ -188,7 +189,7 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         mask = table["force_type"] == force
         figure.add_bar(
-            y=table.loc[mask, "title"], x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
+            y=table.loc[mask, "title"].map(plotly_text), x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
             name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
             customdata=table.loc[mask, ["days"]].to_numpy(),
             hovertemplate="%{y}<br>%{base|%Y-%m-%d} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
@@ -196,7 +197,7 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     _date_marker(figure, view)
     figure.update_layout(title=i18n.t("chart_durations", lang), font=FONT, margin=MARGIN, barmode="overlay",
                          legend={"orientation": "h", "y": -0.1}, xaxis={"type": "date"},
-                         yaxis={"categoryorder": "array", "categoryarray": list(table["title"]), "autorange": "reversed"},
+                         yaxis={"categoryorder": "array", "categoryarray": [plotly_text(title) for title in table["title"]], "autorange": "reversed"},
                          height=200 + 26 * max(len(table), 1))
     return figure
 

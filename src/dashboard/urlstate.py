@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dashboard.csvcheck import parse_date
 from dashboard.data import EVENT_TYPES, FORCE_TYPES
 from dashboard.i18n import LANGUAGES
 
@@ -46,11 +47,8 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
             parsed.notices.append(Notice(name, value[:40] + "…"))
             continue
         if name == DATE_PARAM:
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                day = None
-            if day is None or not first <= day <= last or len(value) != 10:
+            day = parse_date(value)  # YYYY-MM-DD only: fromisoformat also takes 1944-W34-5
+            if day is None or not first <= day <= last:
                 parsed.notices.append(Notice(name, value))
             else:
                 parsed.values[name] = day

@@ -53,7 +53,7 @@ def test_unknown_chapter_gives_a_notice():
 def test_projection_mode_renders_and_stays_in_the_url():
     at = app_with(mode="present", lang="fr", date="1944-08-25")
     assert not at.exception
-    assert any("font-size: 24px" in block.value for block in at.markdown)  # the projector style
+    assert any("font-size: 24px" in block.proto.body for block in at.html)  # the projector style
     assert at.query_params["mode"] == "present"
     at.button(key="step.plus_day").click().run()
     assert at.query_params["mode"] == "present" and at.query_params["date"] == "1944-08-26"

@@ -33,6 +33,9 @@ def test_valid_values_are_read(params, values):
     ({"date": "2044-08-25"}, Notice("date", "2044-08-25")),  # out of range
     ({"date": "25/08/1944"}, Notice("date", "25/08/1944")),
     ({"date": "19440825"}, Notice("date", "19440825")),
+    ({"date": "1944-W34-5"}, Notice("date", "1944-W34-5")),  # an ISO week date: same length, refused
+    ({"date": "1944-08-25T12:00"}, Notice("date", "1944-08-25T12:00")),
+    ({"date": " 1944-08-25"}, Notice("date", " 1944-08-25")),
     ({"lang": "de"}, Notice("lang", "de")),
     ({"force": "martians"}, Notice("force", "martians")),
     ({"chapter": "atlantis"}, Notice("chapter", "atlantis")),

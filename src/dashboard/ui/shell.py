@@ -104,7 +104,7 @@ def require_events(bundle: Bundle, lang: str) -> None:
 
 def present_mode_style(view: View) -> None:
     if view.mode == PRESENT:
-        st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+        st.html(PRESENT_CSS)
 
 
 def page_setup() -> tuple[Bundle, View]:

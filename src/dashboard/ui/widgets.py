@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.charts import localized
-from dashboard.text import escape_markdown
+from dashboard.text import csv_bytes, escape_markdown
 
 
 def plain(text: object) -> str:
@@ -29,5 +29,5 @@ def chart_with_table(table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], go
     shown = localized(table, lang, actor_labels)
     with st.expander(i18n.t("chart_data", lang)):
         st.dataframe(shown, hide_index=True, key=f"table.{name}")
-        st.download_button(i18n.t("download_chart_csv", lang), shown.to_csv(index=False).encode("utf-8"),
+        st.download_button(i18n.t("download_chart_csv", lang), csv_bytes(shown),
                            file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")
