@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.disputes import confidence_error, format_other_dates, parse_other_dates
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 EVENTS_CSV = DATA_DIR / "events.csv"
 ACTORS_CSV = DATA_DIR / "actors.csv"
@@ -27,7 +29,11 @@ COLUMNS = (
     "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
     "source", "source_url",
 )
-EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "surrender", "other")
+# Columns a table may leave out (a teacher's table rarely has them); see disputes.py.
+OPTIONAL_COLUMNS = ("other_dates", "confidence")
+# `retaken`: the German army took back a place that had been freed (Tulle, June 1944); the map
+# then shows it as retaken, not as if nothing had happened.
+EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "retaken", "surrender", "other")
 FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis")
 ACTOR_SEPARATOR = ";"
 UNSOURCED_PREFIX = "unsourced"
@@ -189,6 +195,8 @@ class _RowChecker:
         for column in ("place", "title_fr", "title_en", "source"):
             if not row[column].strip():
                 self.fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
+        other_dates = self._other_dates()
+        self._confidence()
         url = row["source_url"].strip()
         if url and not URL_PATTERN.fullmatch(url):
             self.fail("source_url", "lien invalide : il doit commencer par http:// ou https://.",
@@ -196,7 +204,8 @@ class _RowChecker:
         if self.problems:
             return None
         return {
-            **{column: row[column].strip() for column in COLUMNS},
+            **{column: row[column].strip() for column in COLUMNS + OPTIONAL_COLUMNS},
+            "other_dates": other_dates,
             "date": pd.Timestamp(date),
             "end_date": pd.Timestamp(end_date) if end_date else pd.NaT,
             "lat": lat,
@@ -206,6 +215,18 @@ class _RowChecker:
                for force in FORCE_TYPES},
             "line": self.line,
         }
+
+    def _other_dates(self) -> str:
+        """The cell rewritten in its canonical form (entries in order, single spaces)."""
+        dates, errors = parse_other_dates(self.row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+        for error in errors:
+            self.fail("other_dates", error.message_fr, error.message_en)
+        return format_other_dates(dates)
+
+    def _confidence(self) -> None:
+        message = confidence_error(self.row["confidence"].strip())
+        if message:
+            self.fail("confidence", *message)
 
     def _date(self, column: str, required: bool) -> dt.date | None:
         text = self.row[column].strip()
@@ -273,7 +294,7 @@ class _RowChecker:
 
 
 def empty_events_frame() -> pd.DataFrame:
-    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS})
+    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS + OPTIONAL_COLUMNS})
     frame["date"] = pd.Series(dtype="datetime64[ns]")
     frame["end_date"] = pd.Series(dtype="datetime64[ns]")
     frame["lat"] = pd.Series(dtype=float)
@@ -305,13 +326,13 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
         return LoadResult(empty_events_frame(), [_problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
 
     missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS + OPTIONAL_COLUMNS]
     for column in missing:
         problems.append(_problem(1, column, "colonne obligatoire absente de l'en-tête.",
                                  "required column missing from the header."))
     for column in unknown:
-        problems.append(_problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS)}.",
-                                 f"unknown column; expected columns: {', '.join(COLUMNS)}."))
+        problems.append(_problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS + OPTIONAL_COLUMNS)}.",
+                                 f"unknown column; expected columns: {', '.join(COLUMNS + OPTIONAL_COLUMNS)}."))
     duplicated = sorted({c for c in header if header.count(c) > 1})
     for column in duplicated:
         problems.append(_problem(1, column, "colonne présente deux fois.", "column appears twice."))
@@ -342,7 +363,8 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
                                      f"{len(cells)} cellules au lieu de {len(header)} (une virgule en trop ou un guillemet manquant ?).",
                                      f"{len(cells)} cells instead of {len(header)} (an extra comma or a missing quote?)."))
             continue
-        row = {name: cell for name, cell in zip(header, cells) if name in COLUMNS}
+        row = dict.fromkeys(OPTIONAL_COLUMNS, "")
+        row.update((name, cell) for name, cell in zip(header, cells) if name in COLUMNS + OPTIONAL_COLUMNS)
         event_id = row["event_id"].strip()
         if event_id in first_line_of_id:
             problems.append(_problem(line, "event_id",

@@ -218,6 +218,7 @@ EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
     "insurrection": {"fr": "Insurrection", "en": "Insurrection"},
     "battle": {"fr": "Bataille, siège", "en": "Battle, siege"},
     "massacre": {"fr": "Massacre, représailles", "en": "Massacre, reprisal"},
+    "retaken": {"fr": "Reprise par les forces allemandes", "en": "Retaken by German forces"},
     "surrender": {"fr": "Reddition", "en": "Surrender"},
     "other": {"fr": "Autre", "en": "Other"},
 }
