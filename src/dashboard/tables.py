@@ -14,7 +14,10 @@ SEED_REFERENCES = (
     "Paris, éd. Autrement, coll. « Atlas-Mémoire ».",
     "Marcot François (sous la direction de) avec la collaboration de Bruno Leroux et Christine Levisse-Touzé, "
     "2006, Dictionnaire historique de la Résistance, Ed. Robert Laffont.",
-    "Musée de la Résistance en ligne : https://museemrjmoi.com",
+    # The reference text is published by the online museum of the association Mémoire des Résistants
+    # Juifs de la M.O.I. (MRJ-MOI), not by the "Musée de la Résistance en ligne", a different site.
+    "MRJ-MOI, musée en ligne « La section juive de la Main-d'œuvre immigrée : histoire de résistance », "
+    "page « Insurrections en régions » : https://museemrjmoi.com/insurrections-en-regions",
 )
 
 
