@@ -16,8 +16,8 @@ SEED_REFERENCES = (
     "2006, Dictionnaire historique de la Résistance, Ed. Robert Laffont.",
     # The reference text is published by the online museum of the association Mémoire des Résistants
     # Juifs de la M.O.I. (MRJ-MOI), not by the "Musée de la Résistance en ligne", a different site.
-    "MRJ-MOI, musée en ligne « La section juive de la Main-d'œuvre immigrée : histoire de résistance », "
-    "page « Insurrections en régions » : https://museemrjmoi.com/insurrections-en-regions",
+    "Musée en ligne de l'association Mémoire des Résistants Juifs de la M.O.I. (MRJ-MOI), "
+    "« Insurrections en régions » : https://museemrjmoi.com/insurrections-en-regions",
 )
 
 
