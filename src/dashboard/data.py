@@ -283,9 +283,11 @@ class _RowChecker:
 
     def _actors(self) -> list[str]:
         names = [name.strip() for name in self.row["actors"].split(ACTOR_SEPARATOR) if name.strip()]
-        if not names:
-            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv.",
-                      "no actor: give at least one name from data/actors.csv.")
+        # A civil or political fact (an ordinance, a vote, the return of deportees) involves no
+        # armed force: only `other` rows may leave the column empty.
+        if not names and self.row["event_type"] != "other":
+            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv (seul un fait de type « other » peut n'en avoir aucun).",
+                      "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).")
         unknown = [name for name in names if name not in self.force_of_actor]
         for name in unknown:
             self.fail("actors", f"acteur « {name} » absent de data/actors.csv.",
