@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
-from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
+from dashboard.map_layers import FORCE_COLORS_HEX, NO_FORCE, main_force_type
+from dashboard.occupation import FREE_STATES
 from dashboard.text import plotly_text
 
 FONT = {"size": 16}
@@ -87,7 +88,7 @@ def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View)
     states = department_states(events, departments, view.date)
     if view.regions:
         states = states[states["region"].isin(view.regions)]
-    states = states.assign(is_liberated=states["state"] != "occupied")
+    states = states.assign(is_liberated=states["state"].isin(FREE_STATES))
     table = states.groupby("region").agg(departments=("department_code", "size"),
                                          liberated=("is_liberated", "sum")).reset_index()
     table["liberated"] = table["liberated"].astype(int)
@@ -152,7 +153,7 @@ def liberations_by_actor(events: pd.DataFrame, view: View, force_of_actor: dict[
 def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) -> go.Figure:
     lang = view.lang
     figure = go.Figure()
-    for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
+    for force in [f for f in (*FORCE_TYPES, NO_FORCE) if f in set(table["force_type"])]:
         part = table[table["force_type"] == force]
         figure.add_bar(y=[plotly_text(actor_labels.get(a, a)) for a in part["actor"]], x=part["liberations"], orientation="h",
                        name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
@@ -186,11 +187,11 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure()
     # A bar from start to the end of the last day: base is the start, length in milliseconds.
     lengths = (table["end"] + pd.Timedelta(days=1) - table["start"]).dt.total_seconds() * 1000
-    for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
+    for force in [f for f in (*FORCE_TYPES, NO_FORCE) if f in set(table["force_type"])]:
         mask = table["force_type"] == force
         figure.add_bar(
             y=table.loc[mask, "title"].map(plotly_text), x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
-            name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
+            name=i18n.force_type_label(force, lang) if force else i18n.t("no_force", lang), marker_color=FORCE_COLORS_HEX[force],
             customdata=table.loc[mask, ["days"]].to_numpy(),
             hovertemplate="%{y}<br>%{base|%Y-%m-%d} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
         )

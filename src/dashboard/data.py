@@ -22,6 +22,7 @@ from dashboard.csvcheck import Problem, decode, parse_date, parse_float, read_fi
 from dashboard.references import EVENT_TYPES, FORCE_TYPES, ReferenceTables
 
 __all__ = ["EVENT_TYPES", "FORCE_TYPES", "Problem", "ReferenceTables", "parse_date", "parse_float"]
+from dashboard.disputes import confidence_error, format_other_dates, parse_other_dates
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 EVENTS_CSV = DATA_DIR / "events.csv"
@@ -31,6 +32,8 @@ COLUMNS = (
     "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
     "source", "source_url",
 )
+# Columns a table may leave out (a teacher's table rarely has them); see disputes.py.
+OPTIONAL_COLUMNS = ("other_dates", "confidence")
 ACTOR_SEPARATOR = ";"
 UNSOURCED_PREFIX = "unsourced"
 
@@ -106,6 +109,8 @@ class _RowChecker:
         for column in ("place", "title_fr", "title_en", "source"):
             if not row[column].strip():
                 self.fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
+        other_dates = self._other_dates()
+        self._confidence()
         url = row["source_url"].strip()
         if url and not URL_PATTERN.fullmatch(url):
             self.fail("source_url", "lien invalide : il doit commencer par http:// ou https://.",
@@ -113,7 +118,8 @@ class _RowChecker:
         if self.problems:
             return None
         return {
-            **{column: row[column].strip() for column in COLUMNS},
+            **{column: row[column].strip() for column in COLUMNS + OPTIONAL_COLUMNS},
+            "other_dates": other_dates,
             "date": pd.Timestamp(date),
             "end_date": pd.Timestamp(end_date) if end_date else pd.NaT,
             "lat": lat,
@@ -123,6 +129,18 @@ class _RowChecker:
                for force in FORCE_TYPES},
             "line": self.line,
         }
+
+    def _other_dates(self) -> str:
+        """The cell rewritten in its canonical form (entries in order, single spaces)."""
+        dates, errors = parse_other_dates(self.row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+        for error in errors:
+            self.fail("other_dates", error.message_fr, error.message_en)
+        return format_other_dates(dates)
+
+    def _confidence(self) -> None:
+        message = confidence_error(self.row["confidence"].strip())
+        if message:
+            self.fail("confidence", *message)
 
     def _date(self, column: str, required: bool) -> dt.date | None:
         text = self.row[column].strip()
@@ -179,9 +197,11 @@ class _RowChecker:
 
     def _actors(self) -> list[str]:
         names = [name.strip() for name in self.row["actors"].split(ACTOR_SEPARATOR) if name.strip()]
-        if not names:
-            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv.",
-                      "no actor: give at least one name from data/actors.csv.")
+        # A civil or political fact (an ordinance, a vote, the return of deportees) involves no
+        # armed force: only `other` rows may leave the column empty.
+        if not names and self.row["event_type"] != "other":
+            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv (seul un fait de type « other » peut n'en avoir aucun).",
+                      "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).")
         unknown = [name for name in names if name not in self.force_of_actor]
         for name in unknown:
             self.fail("actors", f"acteur « {name} » absent de data/actors.csv.",
@@ -190,7 +210,7 @@ class _RowChecker:
 
 
 def empty_events_frame() -> pd.DataFrame:
-    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS})
+    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS + OPTIONAL_COLUMNS})
     frame["date"] = pd.Series(dtype="datetime64[ns]")
     frame["end_date"] = pd.Series(dtype="datetime64[ns]")
     frame["lat"] = pd.Series(dtype=float)
@@ -222,13 +242,13 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
         return LoadResult(empty_events_frame(), [Problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
 
     missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS + OPTIONAL_COLUMNS]
     for column in missing:
         problems.append(Problem(1, column, "colonne obligatoire absente de l'en-tête.",
                                  "required column missing from the header."))
     for column in unknown:
-        problems.append(Problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS)}.",
-                                 f"unknown column; expected columns: {', '.join(COLUMNS)}."))
+        problems.append(Problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS + OPTIONAL_COLUMNS)}.",
+                                 f"unknown column; expected columns: {', '.join(COLUMNS + OPTIONAL_COLUMNS)}."))
     duplicated = sorted({c for c in header if header.count(c) > 1})
     for column in duplicated:
         problems.append(Problem(1, column, "colonne présente deux fois.", "column appears twice."))
@@ -259,7 +279,8 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
                                      f"{len(cells)} cellules au lieu de {len(header)} (une virgule en trop ou un guillemet manquant ?).",
                                      f"{len(cells)} cells instead of {len(header)} (an extra comma or a missing quote?)."))
             continue
-        row = {name: cell for name, cell in zip(header, cells) if name in COLUMNS}
+        row = dict.fromkeys(OPTIONAL_COLUMNS, "")
+        row.update((name, cell) for name, cell in zip(header, cells) if name in COLUMNS + OPTIONAL_COLUMNS)
         event_id = row["event_id"].strip()
         if event_id in first_line_of_id:
             problems.append(Problem(line, "event_id",

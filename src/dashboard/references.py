@@ -12,7 +12,9 @@ import pandas as pd
 
 from dashboard.csvcheck import Problem, read_file_text, read_rows
 
-EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "surrender", "other")
+# `retaken`: the German army took back a place that had been freed (Tulle, June 1944); the map
+# then shows it as retaken, not as if nothing had happened.
+EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "retaken", "surrender", "other")
 FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis")
 ACTOR_COLUMNS = ("actor", "force_type", "label_fr", "label_en")
 DEPARTMENT_COLUMNS = ("department_code", "department_name", "region", "prefecture")
