@@ -17,6 +17,7 @@ from dashboard import data
 from dashboard.chapters import Chapter, load_chapters
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
 from dashboard.map_layers import tooltips
+from dashboard.pockets import PocketsResult, load_pockets, read_communes
 
 DATA_DIR_ENV = "LIBERATION_DATA_DIR"
 
@@ -104,3 +105,16 @@ def tooltip_column(lang: str) -> pd.Series:
     """Every event's tooltip, built once per language instead of on every animation frame."""
     folder = data_dir()
     return _tooltips(str(folder), _stamps(folder), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_pockets(folder: str, stamps: tuple[float | None, ...], pockets_stamp: float | None) -> PocketsResult:
+    bundle = _load_bundle(folder, stamps)
+    communes = read_communes(Path(folder) / "communes.csv")
+    return load_pockets(communes, set(bundle.refs.departments["department_code"]), Path(folder) / "pockets.csv")
+
+
+def pockets() -> PocketsResult:
+    """The pockets of the data folder (none, with a message, when the folder has no pockets.csv)."""
+    folder = data_dir()
+    return _load_pockets(str(folder), _stamps(folder), _stamp(folder, "pockets.csv"))
