@@ -29,8 +29,8 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install
-	$(BIN)/python benchmarks/bench_map.py
+bench: install-test
+	$(BIN)/python benchmarks/bench_player.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -5,18 +5,17 @@ import streamlit as st
 
 from dashboard import filters, i18n, ui
 
-bundle, lang = ui.page_setup()
-present = ui.present_mode()
-chapter = ui.current_chapter()
-view = ui.current_view(bundle)
+bundle, view = ui.page_setup()
+lang = view.lang
+chapter = ui.current_chapter(view)
 focus = (chapter.lat, chapter.lon, chapter.zoom) if chapter else None
 
 # The player stays at the same place in the page whatever the chapter, so that choosing one
 # moves the map rather than building a new one; the story follows the timeline.
 ui.map_player(bundle, view, focus)
-ui.chapter_story(bundle, lang)
-ui.chapter_controls(lang)
-ui.publish_view(view)
+ui.chapter_story(bundle, view)
+ui.chapter_controls(view)
+ui.finish_page(view)
 
 st.subheader(i18n.t("events_of_day", lang, date=i18n.format_date(view.date, lang)), anchor=False)
 current = filters.events_on(bundle.events, view)

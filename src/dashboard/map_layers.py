@@ -7,23 +7,27 @@ from functools import lru_cache
 
 import pydeck as pdk
 
-from dashboard.data import FORCE_TYPES
-from dashboard.filters import STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED
+from dashboard.filters import STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON
 
 # Okabe–Ito, the colour-blind-safe palette: one colour per force type, used by the map,
 # the charts and every legend.
+NO_FORCE = ""  # a civil or political fact: no armed force involved
 FORCE_COLORS_HEX = {
     "resistance": "#D55E00",  # vermillion
     "french_army": "#0072B2",  # blue
     "allied_army": "#009E73",  # bluish green
     "axis": "#000000",  # black
+    NO_FORCE: "#8C8C8C",  # neutral grey, outside the four force colours
 }
 STATE_COLORS_HEX = {
     STATE_OCCUPIED: "#A6A6A6",  # mid grey: "still under occupation"
     STATE_FRESH: "#F0E442",  # Okabe–Ito yellow: liberated within the last days
     STATE_LIBERATED: "#EAF2FA",  # near white with a hint of blue
+    STATE_RETAKEN: "#4D4D4D",  # dark grey: occupied again, darker than "never freed" in colour and in grey scale
+    STATE_PARTIAL: "#9ECAE1",  # light blue: free, but a pocket is still held inside
 }
+MAP_STATES = (STATE_OCCUPIED, STATE_RETAKEN, STATE_PARTIAL, STATE_FRESH, STATE_LIBERATED)
 MASSACRE_RING_HEX = "#CC79A7"  # Okabe–Ito reddish purple, only for massacres and reprisals
 
 def hex_to_rgba(color: str, alpha: int = 255) -> list[int]:
@@ -41,8 +45,9 @@ RADIUS_CURRENT_PX = 11
 
 
 def main_force_type(actor_list: tuple[str, ...], force_of_actor: dict[str, str]) -> str:
-    """The force type a point is coloured by: that of the first actor listed."""
-    return force_of_actor.get(actor_list[0], FORCE_TYPES[0]) if actor_list else FORCE_TYPES[0]
+    """The force type a point is coloured by: that of the first actor listed; NO_FORCE for a civil
+    fact with no armed actor (an ordinance, a vote)."""
+    return force_of_actor.get(actor_list[0], NO_FORCE) if actor_list else NO_FORCE
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
-"""Moving through time: the opening date and the steps (first/last, previous/next event date, a
-day, a week), as pure functions. The map player (player/player.js, `stepDay`) makes the same steps
-in the browser; the browser tests check it against `Timeline.step`."""
+"""Moving through time: the steps (first/last, previous/next event date, a day, a week), as pure
+functions. The map player makes the same steps in the browser (player.js, `stepDay`); the browser
+tests check it against `Timeline.step`."""
 
 from __future__ import annotations
 
@@ -12,15 +12,6 @@ DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
 
 STEP_ACTIONS = ("start", "previous_event", "minus_week", "minus_day", "plus_day", "plus_week", "next_event", "end")
-
-# The day the atlas opens on: D-Day, the start of the period most classes study. Corsica (1943)
-# stays one step back on the slider.
-OPENING_DATE = dt.date(1944, 6, 6)
-
-
-def opening_date(first: dt.date, last: dt.date) -> dt.date:
-    return OPENING_DATE if first <= OPENING_DATE <= last else first
-
 
 @dataclass(frozen=True)
 class Timeline:

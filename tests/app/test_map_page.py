@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.data import load_events
 from dashboard.text import escape_markdown
-from tests.app.test_pages import fresh_app
+from helpers import app_with, fresh_app
 
 D = dt.date
 
@@ -38,9 +38,7 @@ def expected_titles(events, forces=()) -> set[str]:
 
 
 def test_player_gets_every_placed_event_and_the_date(events):
-    at = fresh_app("en")
-    at.query_params["date"] = "1944-08-25"
-    at.run()
+    at = app_with(lang="en", date="1944-08-25")
     assert not at.exception
     payload = player_payload(at)
     assert payload["jump"]["date"] == "1944-08-25"
@@ -79,12 +77,13 @@ def test_a_date_set_elsewhere_moves_the_player():
 def test_the_player_date_is_what_the_page_follows(events):
     """What the component's callback does with a date from the browser (the browser side is in
     tests/e2e): the view, the events of the day and the URL follow, and no jump goes back."""
-    from dashboard import ui
+    from dashboard.ui import state
+    from dashboard.view import with_date
 
     at = fresh_app("fr").run()
     jump = player_payload(at)["jump"]
-    at.session_state[ui.DATE_KEY] = D(1944, 8, 19)
-    at.session_state[ui.PLAYER_AT_KEY] = D(1944, 8, 19)  # as _date_from_player leaves them
+    at.session_state[state.VIEW_KEY] = with_date(at.session_state[state.VIEW_KEY], D(1944, 8, 19))
+    at.session_state[state.PLAYER_AT_KEY] = D(1944, 8, 19)  # as ui.player._date_from_player leaves them
     at.run()
     assert at.query_params["date"] == "1944-08-19"
     assert "19 août 1944" in at.subheader[0].value
@@ -100,9 +99,7 @@ def test_chapter_focus_flies_the_map():
 
 
 def test_events_of_the_day_are_listed(events):
-    at = fresh_app("en")
-    at.query_params["date"] = "1944-08-25"
-    at.run()
+    at = app_with(lang="en", date="1944-08-25")
     day = pd.Timestamp(D(1944, 8, 25))
     ends = events["end_date"].fillna(events["date"])
     under_way = events[(events["date"] <= day) & (ends >= day)]

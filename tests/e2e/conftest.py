@@ -92,9 +92,12 @@ def app_url(chromium_path) -> str:
 
 
 @pytest.fixture(scope="session")
-def hostile_app_url(chromium_path) -> str:
-    """The app serving tests/data/hostile_events.csv, whose titles are markup."""
-    yield from serve("hostile", {"LIBERATION_EVENTS_CSV": str(ROOT / "tests" / "data" / "hostile_events.csv")})
+def hostile_app_url(chromium_path, tmp_path_factory) -> str:
+    """The app serving a data folder whose events are tests/data/hostile_events.csv (titles in markup)."""
+    from helpers import DATA_DIR, data_folder
+
+    folder = data_folder(tmp_path_factory.mktemp("hostile"), events_csv=DATA_DIR / "hostile_events.csv", chapters_csv=None)
+    yield from serve("hostile", {"LIBERATION_DATA_DIR": str(folder)})
 
 
 @pytest.fixture(scope="session")

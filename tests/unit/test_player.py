@@ -8,6 +8,7 @@ import pytest
 
 from dashboard import i18n
 from dashboard.filters import View, department_states, liberated_count
+from helpers import DATA_DIR
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON
 from dashboard.player.player import Jump, build_payload, parse_reported_date
 
@@ -53,31 +54,65 @@ def test_points_follow_the_filters_but_not_the_date(small_events, refs):
     assert everything["event_days"] == sorted({(day - small_events["date"].min()).days for day in small_events["date"]})
 
 
-@pytest.mark.parametrize("day", [D(1944, 7, 19), D(1944, 8, 24), D(1944, 8, 25), D(1944, 9, 2), D(1944, 9, 15)])
-def test_liberation_days_count_the_same_as_the_page(small_events, refs, day):
-    """The player counts a département as freed when its liberation day is <= the shown day;
-    that must agree with filters.department_states on every date."""
-    payload = payload_of(small_events, refs)
-    shown = (pd.Timestamp(day) - small_events["date"].min()).days
-    freed = sum(1 for value in payload["departments"] if value is not None and value <= shown)
-    assert freed == liberated_count(department_states(small_events, refs.departments, day))
+def segment_states(payload, day_number: int) -> dict[int, str]:
+    """The state of every served feature at a day, read from the payload's segments the way the
+    player's layers filter them (player.js frameProps)."""
+    segments, states = payload["segments"], {}
+    for k, feature in enumerate(segments["feature"]):
+        if segments["start"][k] <= day_number < segments["end"][k]:
+            kind = segments["kind"][k]
+            if kind == "freed":
+                kind = "fresh" if segments["freed_on"][k] > day_number - payload["fresh_days"] else "liberated"
+            assert feature not in states, "one segment per département at a time"
+            states[feature] = kind
+    return states
+
+
+def served_positions() -> dict[str, int]:
+    features = json.loads(STATIC_DEPARTMENTS_GEOJSON.read_text(encoding="utf-8"))["features"]
+    return {feature["properties"]["code"]: feature["properties"]["i"] for feature in features}
+
+
+POCKET = pd.DataFrame({"department_codes": [("56",)], "formed": [pd.Timestamp("1944-08-20")],
+                       "surrendered": [pd.Timestamp("1944-09-01")]})
+
+
+@pytest.mark.parametrize("table", ["small_events.csv", "retaken_events.csv"])
+@pytest.mark.parametrize("day", [D(1944, 6, 8), D(1944, 6, 9), D(1944, 7, 19), D(1944, 8, 24), D(1944, 8, 25),
+                                 D(1944, 8, 31), D(1944, 9, 1), D(1944, 9, 15)])
+def test_segments_give_every_departement_the_state_of_the_page(refs, table, day):
+    """Occupied, retaken, partly occupied, fresh or liberated: the player's segments must agree
+    with filters.department_states (occupation.states_at) on every date, pockets included."""
+    from dashboard.data import load_events
+    from dashboard.pockets import departments_holding_pockets
+
+    events = load_events(DATA_DIR / table, refs).events
+    payload = payload_of(events, refs, pockets=POCKET)
+    shown = (pd.Timestamp(day) - events["date"].min()).days
+    expected = department_states(events, refs.departments, day, departments_holding_pockets(POCKET, day))
+    position = served_positions()
+    from_segments = segment_states(payload, shown)
+    for code, state in zip(expected["department_code"], expected["state"]):
+        assert from_segments.get(position[code], "occupied") == state, (code, day)
+    freed = sum(1 for state in from_segments.values() if state != "retaken")
+    assert freed == liberated_count(expected)  # the "n / 96" the banner shows
     assert payload["department_total"] == len(refs.departments)
 
 
-def test_liberation_days_follow_the_served_outlines(small_events, refs):
+def test_segments_follow_the_served_outlines(small_events, refs):
     payload = payload_of(small_events, refs)
-    features = json.loads(STATIC_DEPARTMENTS_GEOJSON.read_text(encoding="utf-8"))["features"]
-    assert len(payload["departments"]) == len(features)
-    by_code = {feature["properties"]["code"]: payload["departments"][feature["properties"]["i"]] for feature in features}
+    position = served_positions()
     first = small_events["date"].min()
-    assert by_code["75"] == (pd.Timestamp(D(1944, 8, 25)) - first).days
-    assert by_code["14"] == (pd.Timestamp(D(1944, 7, 19)) - first).days  # Caen: its end date
-    assert by_code["13"] is None  # no liberation row for Marseille in this table: never shown freed
+    starts = {feature: start for feature, start, kind in zip(payload["segments"]["feature"], payload["segments"]["start"],
+                                                              payload["segments"]["kind"])}
+    assert starts[position["75"]] == (pd.Timestamp(D(1944, 8, 25)) - first).days
+    assert starts[position["14"]] == (pd.Timestamp(D(1944, 7, 19)) - first).days  # Caen: its end date
+    assert position["13"] not in starts  # no liberation row for Marseille in this table: never shown freed
 
 
 def test_filters_do_not_unliberate_departments(small_events, refs):
     axis_only = payload_of(small_events, refs, View(date=D(1944, 9, 15), force_types=("axis",)))
-    assert axis_only["departments"] == payload_of(small_events, refs)["departments"]
+    assert axis_only["segments"] == payload_of(small_events, refs)["segments"]
 
 
 def test_hostile_text_travels_as_data_never_as_markup(small_events, refs):
@@ -101,7 +136,8 @@ def test_deck_is_offline_and_filters_on_the_gpu(small_events, refs):
     spec = payload["deck"]
     assert not spec.get("mapProvider") and "http" not in json.dumps(spec)
     layers = {layer["id"]: layer for layer in spec["layers"]}
-    for layer_id in ("departements-liberated", "departements-fresh", "events", "events-current"):
+    for layer_id in ("departements-liberated", "departements-fresh", "departements-retaken", "departements-partial",
+                     "events", "events-current"):
         assert layers[layer_id]["extensions"][0]["@@type"] == "DataFilterExtension"
     assert layers["events"]["data"] == "@@#POINTS" and layers["departements"]["data"] == "@@#DEPARTMENTS"
     json.dumps(payload)  # all of it is JSON

@@ -172,23 +172,36 @@ function pointRows(payload) {
   return rows;
 }
 
-function departmentFeatures(collection, liberationDays) {
-  // A copy per payload: the liberation days follow the table, the served outlines do not.
-  return {
-    type: "FeatureCollection",
-    features: collection.features.map((feature) => ({
-      ...feature,
-      properties: { ...feature.properties, liberated_on: liberationDays[feature.properties.i] ?? FAR },
-    })),
-  };
+// One copy of a département's outline per segment of who held it (player.py department_segments):
+// the layers then filter segments on the GPU, and the served outlines never change.
+function segmentFeatures(collection, segments, kind) {
+  const byPosition = new Map(collection.features.map((feature) => [feature.properties.i, feature]));
+  const features = [];
+  for (let k = 0; k < segments.kind.length; k += 1) {
+    if (segments.kind[k] !== kind) continue;
+    const feature = byPosition.get(segments.feature[k]);
+    if (!feature) continue;
+    features.push({
+      type: "Feature", geometry: feature.geometry,
+      properties: { i: segments.feature[k], start: segments.start[k], end: segments.end[k], freed_on: segments.freed_on[k] },
+    });
+  }
+  return { type: "FeatureCollection", features };
 }
 
 function convertDeck(lib, payload, departments, points) {
+  const segments = payload.segments;
+  const constants = {
+    POINTS: points, DEPARTMENTS: departments,
+    FREED: segmentFeatures(departments, segments, "freed"),
+    RETAKEN: segmentFeatures(departments, segments, "retaken"),
+    PARTIAL: segmentFeatures(departments, segments, "partial"),
+  };
   const classes = {};
   for (const [name, value] of Object.entries(lib)) {
     if (typeof value === "function" && /(Layer|View|Extension)$/.test(name)) classes[name] = value;
   }
-  const configuration = new lib.JSONConfiguration({ classes, constants: { POINTS: points, DEPARTMENTS: departments } });
+  const configuration = new lib.JSONConfiguration({ classes, constants });
   const converter = new lib.JSONConverter({ configuration });
   return converter.convert(payload.deck);
 }
@@ -197,16 +210,23 @@ function convertDeck(lib, payload, departments, points) {
 // Liberation days and event days are whole numbers; `t` is fractional while playing.
 function frameProps(layerId, t, playing, windowStart, freshDays) {
   const day = Math.floor(t);
+  // Département segments filter on [start, end, freed_on]: under way on the shown day means
+  // start <= day < end (whole days, so "end > day" is "end >= day + 0.5").
+  const now = [[-FAR, day], [day + 0.5, FAR]];
   switch (layerId) {
+    case "departements-retaken":
+    case "departements-partial":
+      return { filterRange: [...now, [-FAR, FAR]] };
     case "departements-liberated":
-      return { filterRange: [-FAR, day - freshDays] };
-    case "departements-fresh":
+      return { filterRange: [...now, [-FAR, day - freshDays]] };
+    case "departements-fresh": {
       // Freed within the last `freshDays` days. While playing, a département freed on the shown
       // day fades in over that day (the soft edge follows the fractional time, and reaches the
       // day itself as the next one begins, so nothing jumps); paused, it is simply shown.
-      return playing
-        ? { filterRange: [day - freshDays + 1, day + 1], filterSoftRange: [day - freshDays + 1, t - 1] }
-        : { filterRange: [day - freshDays + 1, day + 0.5], filterSoftRange: [day - freshDays + 1, day + 0.5] };
+      const freed = playing ? [day - freshDays + 1, day + 1] : [day - freshDays + 1, day + 0.5];
+      const soft = playing ? [day - freshDays + 1, t - 1] : freed;
+      return { filterRange: [...now, freed], filterSoftRange: [...now, soft] };
+    }
     case "events":
       return { filterRange: [-FAR, day] };
     case "events-current":
@@ -214,6 +234,15 @@ function frameProps(layerId, t, playing, windowStart, freshDays) {
     default:
       return null;
   }
+}
+
+// Départements free on `day` (freed or partly occupied), as occupation.free_count.
+function freeCount(segments, day) {
+  let count = 0;
+  for (let k = 0; k < segments.kind.length; k += 1) {
+    if (segments.kind[k] !== "retaken" && segments.start[k] <= day && day < segments.end[k]) count += 1;
+  }
+  return count;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +285,6 @@ class Player {
     const previous = this.payload;
     this.payload = payload;
     this.lastDay = dayOf(payload, payload.last);
-    this.liberationSorted = payload.departments.filter((d) => d !== null).sort((a, b) => a - b);
     this.eventStarts = null;
     this.applyLabels(previous);
     const memory = globalThis[MEMORY];
@@ -273,7 +301,7 @@ class Player {
     const { deck, departments } = await library();
     if (this.payload !== payload) return;  // a newer payload arrived while loading
     this.lib = deck;
-    const props = convertDeck(deck, payload, departmentFeatures(departments, payload.departments), pointRows(payload));
+    const props = convertDeck(deck, payload, departments, pointRows(payload));
     this.layers = props.layers;
     if (!this.deck) {
       this.createDeck(props);
@@ -333,7 +361,7 @@ class Player {
     this.el.range.setAttribute("aria-label", labels.timeline_label);
     this.el["speed-label"].textContent = labels.speed;
     this.el.save.textContent = labels.save_png;
-    this.el.help.textContent = labels.keyboard_help_player;
+    this.el.help.textContent = labels.keyboard_help;
     this.el["tooltip-close"].setAttribute("aria-label", labels.tooltip_close);
     for (const button of this.stepButtons) {
       button.setAttribute("aria-label", labels.steps[button.dataset.step]);
@@ -367,7 +395,7 @@ class Player {
       return span;
     };
     this.el.legend.replaceChildren(
-      ...legend.forces.map((color, i) => item(color, labels.forces[i], true)),
+      ...labels.forces.map((label, i) => item(legend.forces[i], label, true)),
       item("#ffffff", labels.massacre_marker, true, legend.massacre),
       ...legend.states.map((color, i) => item(color, labels.states[i], false)),
     );
@@ -404,7 +432,7 @@ class Player {
       this.shownDay = day;
       this.el.date.textContent = formatDay(this.payload, day);
       this.el.count.textContent = fill(this.payload.labels.departments_freed, {
-        n: upperBound(this.liberationSorted, day), total: this.payload.department_total,
+        n: freeCount(this.payload.segments, day), total: this.payload.department_total,
       });
       if (!this.dragging) this.el.range.value = String(day);
       this.el.range.setAttribute("aria-valuetext", formatDay(this.payload, day));
@@ -662,7 +690,7 @@ class Player {
       context.fillText(text, x + 22, y);
       x += width;
     };
-    legend.forces.forEach((color, i) => item(color, labels.forces[i], true));
+    labels.forces.forEach((label, i) => item(legend.forces[i], label, true));
     item("#ffffff", labels.massacre_marker, true, legend.massacre);
     x = 12; y += 30;
     legend.states.forEach((color, i) => item(color, labels.states[i], false));

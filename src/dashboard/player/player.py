@@ -19,9 +19,11 @@ from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES
-from dashboard.filters import FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, View, date_range, filtered_events, prefecture_liberations
-from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MASSACRE_RING_HEX, RADIUS_CURRENT_PX, RADIUS_PAST_PX,
-                                  STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
+from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
+                               date_range, filtered_events)
+from dashboard.occupation import CHANGE_RETAKEN, collapse, prefecture_changes
+from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, NO_FORCE, RADIUS_CURRENT_PX,
+                                  RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
                                   static_department_codes)
 
 # Speeds in days per second, and "one event date per step" (SPEED_EVENT).
@@ -36,9 +38,10 @@ COORDINATE_DECIMALS = 3
 # Filter bounds meaning "no bound": far outside any day number, exact in float32.
 NO_BOUND = 1_000_000
 
-# The département layers read these names from each GeoJSON feature (set in the browser from
-# `departments.liberated_on`, so the served outlines never change).
-LIBERATION_PROPERTY = "liberated_on"
+# The colours a point can have: the force types, then civil facts (no armed force).
+POINT_FORCES = (*FORCE_TYPES, NO_FORCE)
+# Segment kinds: who held a département from a day to another (see department_segments).
+SEGMENT_FREED, SEGMENT_RETAKEN, SEGMENT_PARTIAL = "freed", "retaken", "partial"
 
 
 @dataclass(frozen=True)
@@ -56,32 +59,29 @@ def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
 
 
 def department_layers() -> list[pdk.Layer]:
-    """Three stacked outlines: occupied (all, underneath), liberated more than FRESH_DAYS ago,
-    and liberated in the last FRESH_DAYS days. The last two filter on the liberation day on the
-    GPU; the player moves their filter range each frame, and the fresh layer's soft range fades a
-    newly freed département in instead of popping it."""
-    def outlines(layer_id: str, state: str, filtered: bool) -> pdk.Layer:
-        extra = {}
-        if filtered:
-            extra = {
-                "extensions": [{"@@type": "DataFilterExtension", "filterSize": 1}],
-                "get_filter_value": f"properties.{LIBERATION_PROPERTY}",
-                "filter_range": [-NO_BOUND, -NO_BOUND],  # nothing until the first frame sets it
-                "filter_transform_size": False,
-            }
+    """The départements: all occupied underneath, then one layer per state drawn from the
+    segments of who held them (see department_segments; the browser turns each segment into a
+    copy of its département's outline). Each filters on the GPU on [start, end, freed_on]: the
+    player moves the ranges every frame, and the fresh layer's soft range fades a newly freed
+    département in instead of popping it."""
+    def by_state(layer_id: str, state: str, data: str) -> pdk.Layer:
         return pdk.Layer(
-            "GeoJsonLayer", id=layer_id, data="@@#DEPARTMENTS",
-            stroked=not filtered, filled=True,
+            "GeoJsonLayer", id=layer_id, data=data, stroked=False, filled=True, pickable=False,
             get_fill_color=hex_to_rgba(STATE_COLORS_HEX[state], 235),
-            get_line_color=[90, 90, 90, 255], line_width_min_pixels=0.6, pickable=False,
-            **extra,
+            extensions=[{"@@type": "DataFilterExtension", "filterSize": 3}],
+            get_filter_value="[properties.start, properties.end, properties.freed_on]",
+            filter_range=[[-NO_BOUND, -NO_BOUND]] * 3,  # nothing until the first frame sets it
+            filter_transform_size=False,
         )
-    return [outlines("departements", STATE_OCCUPIED, False),
-            outlines("departements-liberated", STATE_LIBERATED, True),
-            outlines("departements-fresh", STATE_FRESH, True),
-            # The outlines once more on top, so a filled layer never hides a border.
-            pdk.Layer("GeoJsonLayer", id="departements-borders", data="@@#DEPARTMENTS", stroked=True, filled=False,
-                      get_line_color=[90, 90, 90, 255], line_width_min_pixels=0.6, pickable=False)]
+    outline = dict(data="@@#DEPARTMENTS", get_line_color=[90, 90, 90, 255], line_width_min_pixels=0.6, pickable=False)
+    return [pdk.Layer("GeoJsonLayer", id="departements", stroked=False, filled=True,
+                      get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235), **outline),
+            by_state("departements-retaken", STATE_RETAKEN, "@@#RETAKEN"),
+            by_state("departements-partial", STATE_PARTIAL, "@@#PARTIAL"),
+            by_state("departements-liberated", STATE_LIBERATED, "@@#FREED"),
+            by_state("departements-fresh", STATE_FRESH, "@@#FREED"),
+            # The outlines on top, so a filled layer never hides a border.
+            pdk.Layer("GeoJsonLayer", id="departements-borders", stroked=True, filled=False, **outline)]
 
 
 def event_layers() -> list[pdk.Layer]:
@@ -116,7 +116,9 @@ def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str]
     """The distinct (force, massacre, title, place, actors, source) rows, and each event's row
     number among them. A table that repeats a text (the same place, the same source) sends it
     once; the tooltip is filled from these texts as plain text in the browser."""
-    forces = [FORCE_TYPES.index(main_force_type(actors, force_of_actor)) for actors in shown["actor_list"]]
+    # A force the palette does not know (a teacher's own actors table) is drawn like a civil fact.
+    forces = [POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(NO_FORCE)
+              for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])]
     table = pd.DataFrame({
         "force": forces,
         "massacre": (shown["event_type"] == "massacre").astype(int).to_numpy(),
@@ -147,19 +149,50 @@ def event_points(events: pd.DataFrame, view: View, first: dt.date, force_of_acto
     }
 
 
-def liberation_days(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date) -> list[int | None]:
-    """For each feature of the served GeoJSON, in order, the day number its département was
-    liberated (its préfecture's liberation), or None when the table does not say."""
-    liberated = prefecture_liberations(events, departments)
-    day_of = {code: day_number(day, first) for code, day in zip(liberated["department_code"], liberated["liberated_on"])}
-    return [day_of.get(code) for code in static_department_codes()]
+def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date,
+                        pockets: pd.DataFrame | None = None) -> dict[str, list]:
+    """Who held each département when, as segments of the served GeoJSON's features: `feature`
+    (its position), `kind` (freed, retaken, or partial: freed but a pocket held inside), `start`
+    and `end` (day numbers: from `start` to the day before `end`) and `freed_on` (the liberation the
+    segment follows, for "freed in the last days"). As occupation.states_at: a département never
+    freed has no segment and stays occupied; one freed, retaken and freed again has three."""
+    changes = collapse(prefecture_changes(events, departments))
+    held: dict[str, list[tuple[int, int]]] = {}
+    if pockets is not None:
+        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"]):
+            for code in codes:
+                held.setdefault(code, []).append((day_number(formed, first), day_number(surrendered, first)))
+    position = {code: i for i, code in enumerate(static_department_codes())}
+    segments: dict[str, list] = {"feature": [], "kind": [], "start": [], "end": [], "freed_on": []}
+
+    def add(code: str, kind: str, start: int, end: int, freed_on: int) -> None:
+        for column, value in zip(segments, (position[code], kind, start, end, freed_on)):
+            segments[column].append(value)
+
+    for code, group in changes.groupby("department_code", sort=False):
+        if code not in position:
+            continue
+        days = [day_number(day, first) for day in group["day"]]
+        for j, (start, change) in enumerate(zip(days, group["change"])):
+            end = days[j + 1] if j + 1 < len(days) else NO_BOUND
+            if change == CHANGE_RETAKEN:
+                add(code, SEGMENT_RETAKEN, start, end, start)
+                continue
+            # A pocket formed or surrendered while free cuts the segment: held on a day means
+            # formed on or before it and surrendered after it (pockets.held_on).
+            cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
+                                          if start < day < end})
+            for begin, finish in zip(cuts, cuts[1:]):
+                pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
+                add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
+    return segments
 
 
 def labels(lang: str) -> dict:
     """The player's words, in the page's language."""
     keys = ("play", "pause", "speed", "speed_event", "save_png", "map_label", "timeline_label", "departments_freed",
             "events_of_day_short", "no_event_today", "col_source", "legend_forces", "massacre_marker",
-            "tooltip_close", "keyboard_help_player")
+            "tooltip_close", "keyboard_help")
     strings = {key: i18n.t(key, lang) for key in keys}
     strings["speeds"] = {speed: (i18n.t("speed_event", lang) if speed == SPEED_EVENT
                                  else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½")))
@@ -168,26 +201,29 @@ def labels(lang: str) -> dict:
                         ("start", "previous_event", "minus_week", "minus_day", "plus_day", "plus_week", "next_event", "end")}
     strings["months"] = list(i18n.MONTHS[i18n.normalize_language(lang)])
     strings["forces"] = [i18n.force_type_label(force, lang) for force in FORCE_TYPES]
-    strings["states"] = [i18n.t(f"state_{state}", lang) for state in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED)]
+    strings["states"] = [i18n.t(f"state_{state}", lang) for state in MAP_STATES]
     return strings
 
 
 def legend() -> dict:
     return {
-        "forces": [FORCE_COLORS_HEX[force] for force in FORCE_TYPES],
-        "states": [STATE_COLORS_HEX[state] for state in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED)],
+        # The palette of the points (one more than the legend's forces: civil facts, in grey).
+        "forces": [FORCE_COLORS_HEX[force] for force in POINT_FORCES],
+        "states": [STATE_COLORS_HEX[state] for state in MAP_STATES],
         "massacre": MASSACRE_RING_HEX,
     }
 
 
 def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
                   actor_labels: dict[str, str], jump: Jump, focus: pdk.ViewState | None = None,
-                  departments_table: pd.DataFrame | None = None, present: bool = False) -> dict:
+                  departments_table: pd.DataFrame | None = None, present: bool = False,
+                  pockets: pd.DataFrame | None = None) -> dict:
     """Everything the player needs, as JSON-ready data.
 
-    `events` draws the points (under the view's filters); the départements' liberation days come
-    from `departments_table` (default: `events`), unfiltered, as on the map before: a filter on
-    who fought does not un-liberate a département.
+    `events` draws the points (under the view's filters); who held the départements comes from
+    `departments_table` (default: `events`) unfiltered, as on the map before: a filter on who
+    fought does not un-liberate a département. `pockets` (pockets.py) marks the freed départements
+    where a pocket is still held.
     """
     first, last = date_range(events)
     shown_dates = sorted(filtered_events(events, view)["date"].unique())
@@ -199,7 +235,8 @@ def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, f
         "last": last.isoformat(),
         "event_days": [day_number(day, first) for day in shown_dates],
         "points": event_points(events, view, first, force_of_actor, actor_labels),
-        "departments": liberation_days(departments_table if departments_table is not None else events, departments, first),
+        "segments": department_segments(departments_table if departments_table is not None else events, departments,
+                                        first, pockets),
         "department_total": int(len(departments)),
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),

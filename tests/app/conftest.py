@@ -1,1 +1,0 @@
-"""AppTest fixtures: see tests/app/test_pages.py for the app under test."""
