@@ -21,7 +21,7 @@ from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
                                date_range, filtered_events)
-from dashboard.occupation import CHANGE_RETAKEN, collapse, prefecture_changes
+from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
 from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, NO_FORCE, RADIUS_CURRENT_PX,
                                   RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
                                   static_department_codes)
@@ -156,7 +156,6 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
     and `end` (day numbers: from `start` to the day before `end`) and `freed_on` (the liberation the
     segment follows, for "freed in the last days"). As occupation.states_at: a département never
     freed has no segment and stays occupied; one freed, retaken and freed again has three."""
-    changes = collapse(prefecture_changes(events, departments))
     held: dict[str, list[tuple[int, int]]] = {}
     if pockets is not None:
         for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"]):
@@ -169,22 +168,21 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
         for column, value in zip(segments, (position[code], kind, start, end, freed_on)):
             segments[column].append(value)
 
-    for code, group in changes.groupby("department_code", sort=False):
-        if code not in position:
+    for span in periods(prefecture_changes(events, departments)).itertuples():
+        if span.department_code not in position:
             continue
-        days = [day_number(day, first) for day in group["day"]]
-        for j, (start, change) in enumerate(zip(days, group["change"])):
-            end = days[j + 1] if j + 1 < len(days) else NO_BOUND
-            if change == CHANGE_RETAKEN:
-                add(code, SEGMENT_RETAKEN, start, end, start)
-                continue
-            # A pocket formed or surrendered while free cuts the segment: held on a day means
-            # formed on or before it and surrendered after it (pockets.held_on).
-            cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
-                                          if start < day < end})
-            for begin, finish in zip(cuts, cuts[1:]):
-                pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
-                add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
+        code, start = span.department_code, day_number(span.start, first)
+        end = NO_BOUND if pd.isna(span.end) else day_number(span.end, first)
+        if span.state == CHANGE_RETAKEN:
+            add(code, SEGMENT_RETAKEN, start, end, start)
+            continue
+        # A pocket formed or surrendered while free cuts the span: held on a day means formed on
+        # or before it and surrendered after it (pockets.held_on).
+        cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
+                                      if start < day < end})
+        for begin, finish in zip(cuts, cuts[1:]):
+            pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
+            add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
     return segments
 
 
