@@ -10,6 +10,13 @@ import re
 from dataclasses import dataclass
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Python's csv module explains itself in English only: what a French reader is told instead.
+CSV_ERRORS_FR = {
+    "',' expected after '\"'": "un guillemet fermant doit être suivi d'une virgule",
+    "unexpected end of data": "le fichier se termine à l'intérieur de guillemets (un guillemet non fermé ?)",
+    "field larger than field limit": "cellule trop longue",
+    "new-line character seen in unquoted field": "retour à la ligne dans une cellule sans guillemets",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,13 @@ class Problem:
         if not where:
             return message
         return f"{', '.join(where)}{':' if english else ' :'} {message}"
+
+
+def csv_error_text(error: csv.Error) -> tuple[str, str]:
+    """What a CSV syntax error means, in French and in English (Python's own words)."""
+    english = str(error)
+    french = next((fr for en, fr in CSV_ERRORS_FR.items() if english.startswith(en)), "syntaxe CSV incorrecte")
+    return french, english
 
 
 def parse_date(text: str) -> dt.date | None:

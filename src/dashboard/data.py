@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import references
-from dashboard.csvcheck import Problem, decode, parse_date, parse_float, read_file_text
+from dashboard.csvcheck import Problem, csv_error_text, decode, parse_date, parse_float, read_file_text
 from dashboard.references import EVENT_TYPES, FORCE_TYPES, ReferenceTables
 
 __all__ = ["EVENT_TYPES", "FORCE_TYPES", "Problem", "ReferenceTables", "parse_date", "parse_float"]
@@ -239,7 +239,8 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
     except StopIteration:
         return LoadResult(empty_events_frame(), [Problem(1, None, "le fichier est vide.", "the file is empty.")])
     except csv.Error as error:
-        return LoadResult(empty_events_frame(), [Problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
+        fr, en = csv_error_text(error)
+        return LoadResult(empty_events_frame(), [Problem(1, None, f"en-tête illisible ({fr}).", f"unreadable header ({en}).")])
 
     missing = [c for c in COLUMNS if c not in header]
     unknown = [c for c in header if c not in COLUMNS + OPTIONAL_COLUMNS]
@@ -268,8 +269,9 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(Problem(line, None, f"ligne CSV mal formée ({error}) ; lecture arrêtée ici.",
-                                     f"malformed CSV line ({error}); reading stopped here."))
+            fr, en = csv_error_text(error)
+            problems.append(Problem(line, None, f"ligne CSV mal formée ({fr}) ; lecture arrêtée ici.",
+                                     f"malformed CSV line ({en}); reading stopped here."))
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are harmless

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
 from dashboard.disputes import parse_other_dates
+from dashboard.charts import colon, date_axis, dates_in_words
 from dashboard.filters import View, filtered_events, prefecture_liberations
 
 FONT = {"size": 16}
@@ -58,13 +59,14 @@ def disputed_pace_figure(table: pd.DataFrame, view: View) -> go.Figure:
                        showlegend=False, hoverinfo="skip")
     figure.add_scatter(x=table["date"], y=table["highest"], mode="lines", line={"width": 0, "shape": "hv"},
                        fill="tonexty", fillcolor=BAND_COLOR, name=i18n.t("chart_dispute_band", lang),
-                       hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>")
+                       customdata=dates_in_words(table["date"], lang),
+                       hovertemplate="%{customdata}" + colon(lang) + "%{y}<extra>%{fullData.name}</extra>")
     figure.add_scatter(x=table["date"], y=table["count"], mode="lines", line={"width": 3, "color": "#222222", "shape": "hv"},
-                       name=i18n.t("chart_dispute_table", lang),
-                       hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>")
+                       name=i18n.t("chart_dispute_table", lang), customdata=dates_in_words(table["date"], lang),
+                       hovertemplate="%{customdata}" + colon(lang) + "%{y}<extra>%{fullData.name}</extra>")
     figure.update_layout(title=i18n.t("chart_disputed_pace", lang), font=FONT, margin=MARGIN,
                          legend={"orientation": "h", "y": -0.15},
-                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)}, xaxis={"type": "date"})
+                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)}, xaxis=date_axis(table["date"], view))
     return figure
 
 
@@ -86,9 +88,13 @@ def pocket_spans_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure(go.Bar(
         y=table["pocket"], x=(table["surrendered"] - table["formed"]).dt.total_seconds() * 1000,
         base=table["formed"], orientation="h", marker_color=POCKET_COLOR,
-        customdata=table["days"], hovertemplate="%{y} : %{base|%Y-%m-%d} → %{x|%Y-%m-%d} (%{customdata} j)<extra></extra>",
+        customdata=list(zip(dates_in_words(table["formed"], lang), dates_in_words(table["surrendered"], lang),
+                            table["days"], strict=True)),
+        hovertemplate="%{y}" + colon(lang) + "%{customdata[0]} → %{customdata[1]} (%{customdata[2]} "
+                      + i18n.t("days_unit", lang) + ")<extra></extra>",
     ))
     figure.add_vline(x=pd.Timestamp(view.date).timestamp() * 1000, line_width=2, line_dash="dash", line_color="#555555")
-    figure.update_layout(title=i18n.t("chart_pockets", lang), font=FONT, margin=MARGIN, xaxis={"type": "date"},
+    figure.update_layout(title=i18n.t("chart_pockets", lang), font=FONT, margin=MARGIN,
+                         xaxis=date_axis(pd.concat([table["formed"], table["surrendered"]]), view),
                          yaxis={"autorange": "reversed"}, height=140 + 40 * max(len(table), 1))
     return figure

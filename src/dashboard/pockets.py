@@ -19,6 +19,7 @@ import pandas as pd
 
 from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, URL_PATTERN, Problem,
                             parse_date)
+from dashboard.csvcheck import read_file_text
 from dashboard.disputes import confidence_error, parse_other_dates
 
 POCKETS_CSV = DATA_DIR / "pockets.csv"
@@ -111,11 +112,9 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
 
 
 def load_pockets(communes: pd.DataFrame, department_codes: set[str], path: Path = POCKETS_CSV) -> PocketsResult:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return PocketsResult(_empty(), [Problem(None, None, f"fichier des poches illisible : {error}",
-                                                f"unreadable pockets file: {error}")])
+    text, problem = read_file_text(Path(path), "pockets.csv")
+    if text is None:
+        return PocketsResult(_empty(), [problem] if problem else [])
     return parse_pockets(text, communes, department_codes)
 
 

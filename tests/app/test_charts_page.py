@@ -4,6 +4,8 @@ import datetime as dt
 
 from helpers import fresh_app
 
+from dashboard.i18n import column_label
+
 
 def charts_page(lang="en"):
     at = fresh_app(lang).run()
@@ -16,7 +18,11 @@ COLUMN_OF = {"pace": "cumulative", "regions-share": "share", "regions-events": "
 
 
 def table(at, name):
-    return next(frame.value for frame in at.dataframe if COLUMN_OF[name] in frame.value.columns)
+    """A chart's table as shown on the English page, with its columns under their internal names."""
+    english = {column_label(column, "en"): column for column in ("events", "liberated", "force_type", "liberations")}
+    header = column_label(COLUMN_OF[name], "en")
+    shown = next(frame.value for frame in at.dataframe if header in frame.value.columns)
+    return shown.rename(columns=english)
 
 
 def test_every_chart_has_its_table_and_download():
