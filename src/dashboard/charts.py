@@ -120,7 +120,7 @@ def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
     labels = [plotly_text(i18n.region_label(region, lang)) for region in table["region"]]
     figure = go.Figure(go.Bar(
         x=table["share"], y=labels, orientation="h", marker_color="#0b4f8a",
-        text=[f"{liberated}/{total}" for liberated, total in zip(table["liberated"], table["departments"])],
+        text=[f"{liberated}/{total}" for liberated, total in zip(table["liberated"], table["departments"], strict=True)],
         textposition="outside", hovertemplate="%{y} : %{x} %<extra></extra>",
     ))
     figure.update_layout(title=i18n.t("chart_region_share", lang, date=i18n.format_date(view.date, lang)),

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Python's csv module explains itself in English only: what a French reader is told instead.
@@ -69,9 +70,9 @@ def parse_float(text: str) -> float | None:
     return value if value == value and abs(value) != float("inf") else None
 
 
-def read_file_text(path, file: str | None = None) -> tuple[str | None, Problem | None]:
+def read_file_text(path: Path, file: str | None = None) -> tuple[str | None, Problem | None]:
     """A file's text (UTF-8, with or without BOM), or the problem that stops it being read."""
-    name = file or str(getattr(path, "name", path))
+    name = file or path.name
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -31,8 +31,8 @@ def liberation_day_range(events: pd.DataFrame, departments: pd.DataFrame, view: 
     return pd.DataFrame({
         "department_code": rows["department_code"].to_numpy(),
         "day": days,
-        "earliest": [min([day, *other]) for day, other in zip(days, others)],
-        "latest": [max([day, *other]) for day, other in zip(days, others)],
+        "earliest": [min([day, *other]) for day, other in zip(days, others, strict=True)],
+        "latest": [max([day, *other]) for day, other in zip(days, others, strict=True)],
     })
 
 

@@ -74,7 +74,7 @@ def focus_view(lat: float, lon: float, zoom: float) -> pdk.ViewState:
 
 def feature_indices_by_state(states: pd.DataFrame) -> dict[str, list[int]]:
     """For each state, the positions (property `i`) of the served GeoJSON's features in that state."""
-    state_of_code = dict(zip(states["department_code"], states["state"]))
+    state_of_code = dict(zip(states["department_code"], states["state"], strict=True))
     groups: dict[str, list[int]] = {state: [] for state in MAP_STATES}
     for index, code in enumerate(static_department_codes()):
         groups[state_of_code.get(code, STATE_OCCUPIED)].append(index)
@@ -113,7 +113,7 @@ def tooltips(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]) -> p
     """The tooltip HTML of every event, vectorised; every piece of data text is escaped."""
     title = events["title_en" if lang == "en" else "title_fr"].map(escape_html)
     ends = events["end_date"].map(lambda end: end.date() if pd.notna(end) else None)
-    when = [escape_html(i18n.format_date_range(start.date(), end, lang)) for start, end in zip(events["date"], ends)]
+    when = [escape_html(i18n.format_date_range(start.date(), end, lang)) for start, end in zip(events["date"], ends, strict=True)]
     actors = events["actor_list"].map(lambda names: escape_html(", ".join(actor_labels.get(a, a) for a in names)))
     source_label = escape_html(i18n.t("col_source", lang))
     return ("<b>" + title + "</b><br/>" + pd.Series(when, index=events.index, dtype=str) + " — "

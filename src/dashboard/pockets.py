@@ -58,26 +58,28 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
     if missing:
         return PocketsResult(_empty(), [Problem(1, c, "colonne obligatoire absente de l'en-tête.",
                                                 "required column missing from the header.") for c in missing])
-    department_of_commune = dict(zip(communes["insee_code"], communes["department_code"]))
+    department_of_commune = dict(zip(communes["insee_code"], communes["department_code"], strict=True))
     records, seen = [], set()
     for line, row in enumerate(reader, start=2):
         row = {key: (value or "").strip() for key, value in row.items() if key in POCKET_COLUMNS}
         found: list[Problem] = []
 
-        def fail(column: str, fr: str, en: str) -> None:
+        # Bound now (defaults), so the helper cannot see a later row's line or list.
+        def fail(column: str, fr: str, en: str, found: list[Problem] = found, line: int = line) -> None:
             found.append(Problem(line, column, fr, en))
 
         if not EVENT_ID_PATTERN.fullmatch(row["pocket_id"]) or row["pocket_id"] in seen:
             fail("pocket_id", "identifiant invalide ou déjà utilisé.", "invalid or repeated id.")
         seen.add(row["pocket_id"])
-        days = {}
+        days: dict[str, dt.date] = {}
         for column in ("formed", "surrendered"):
             day = parse_date(row[column])
             if day is None or not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
                 fail(column, f"date « {row[column]} » invalide (AAAA-MM-JJ, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
                      f"invalid date '{row[column]}' (YYYY-MM-DD, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).")
-            days[column] = day
-        if days["formed"] and days["surrendered"] and days["surrendered"] < days["formed"]:
+            else:
+                days[column] = day
+        if len(days) == 2 and days["surrendered"] < days["formed"]:
             fail("surrendered", "la reddition précède la formation de la poche.", "the surrender is before the pocket formed.")
         departments = tuple(c for c in row["department_codes"].split(LIST_SEPARATOR) if c)
         for code in departments:
@@ -136,7 +138,7 @@ def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]
     if len(points) <= 2:
         return points
 
-    def cross(o, a, b) -> float:
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
     lower: list[tuple[float, float]] = []
@@ -166,5 +168,5 @@ def outline(lon_lat: list[tuple[float, float]], pad_km: float = PAD_KM, sides: i
 def pocket_outlines(pockets: pd.DataFrame, communes: pd.DataFrame) -> dict[str, list[list[float]]]:
     """pocket_id -> its outline, from the points of the communes it held."""
     where = communes.set_index("insee_code")[["lon", "lat"]]
-    return {row.pocket_id: outline([tuple(where.loc[code]) for code in row.insee_codes])
-            for row in pockets.itertuples()}
+    return {pocket_id: outline([tuple(where.loc[code]) for code in codes])
+            for pocket_id, codes in zip(pockets["pocket_id"], pockets["insee_codes"], strict=True)}

@@ -67,10 +67,7 @@ def frame_plan(speed: str) -> tuple[float, int]:
 
 def next_frame(timeline: Timeline, day: dt.date, speed: str) -> tuple[dt.date, bool]:
     """The date of the next animation frame, and whether the animation has reached the end."""
-    if speed == SPEED_EVENT:
-        following = timeline.next_event(day)
-    else:
-        following = timeline.clamp(day + frame_plan(speed)[1] * DAY)
+    following = timeline.next_event(day) if speed == SPEED_EVENT else timeline.clamp(day + frame_plan(speed)[1] * DAY)
     return following, following >= timeline.last
 
 
