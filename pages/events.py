@@ -22,5 +22,6 @@ if table.empty:
 link_column = i18n.t("col_source_url", lang)
 st.dataframe(table, hide_index=True, height=560,
              column_config={link_column: st.column_config.LinkColumn(link_column)})
-st.download_button(i18n.t("download_csv", lang), text.csv_bytes(table),
+downloaded = tables.explorer_table(matching, lang, bundle.actor_labels(lang), dates_as_words=False)
+st.download_button(i18n.t("download_csv", lang), text.csv_bytes(downloaded),
                    file_name="liberation-events.csv", mime="text/csv")

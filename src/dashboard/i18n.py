@@ -1,15 +1,22 @@
-"""French and English strings, category labels and date formatting.
+"""French and English strings of the interface.
 
-Every user-facing string lives here, in both languages, so a test can check that no key
-exists in one language only.
+Every user-facing sentence lives here, in both languages, so a test can check that no key
+exists in one language only; category labels are in labels.py, dates in words in dates.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from dashboard.dates import MONTHS, SHORT_MONTHS, format_date, format_date_range, format_optional_date, month_ticks
+from dashboard.labels import (COLUMN_LABELS, EVENT_TYPE_LABELS, FORCE_TYPE_LABELS, REGION_LABELS, column_label,
+                              event_type_label, force_type_label, region_label)
+from dashboard.languages import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+# Kept importable from here, where the pages look for every word they show.
+__all__ = [
+    "COLUMN_LABELS", "DEFAULT_LANGUAGE", "EVENT_TYPE_LABELS", "FORCE_TYPE_LABELS", "LANGUAGES", "MONTHS",
+    "REGION_LABELS", "SHORT_MONTHS", "column_label", "event_type_label", "force_type_label", "format_date",
+    "format_date_range", "format_optional_date", "month_ticks", "normalize_language", "region_label",
+]
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -264,56 +271,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
-    "liberation": {"fr": "Libération", "en": "Liberation"},
-    "landing": {"fr": "Débarquement", "en": "Landing"},
-    "insurrection": {"fr": "Insurrection", "en": "Insurrection"},
-    "battle": {"fr": "Bataille, siège", "en": "Battle, siege"},
-    "massacre": {"fr": "Massacre, représailles", "en": "Massacre, reprisal"},
-    "retaken": {"fr": "Reprise par les forces allemandes", "en": "Retaken by German forces"},
-    "surrender": {"fr": "Reddition", "en": "Surrender"},
-    "other": {"fr": "Autre", "en": "Other"},
-}
-
-FORCE_TYPE_LABELS: dict[str, dict[str, str]] = {
-    "resistance": {"fr": "Résistance / FFI", "en": "Resistance / FFI"},
-    "french_army": {"fr": "Armée française", "en": "French army"},
-    "allied_army": {"fr": "Armées alliées", "en": "Allied armies"},
-    "axis": {"fr": "Forces allemandes et Milice", "en": "German forces and Milice"},
-}
-
-# Région names are proper nouns; English uses the usual exonym where one exists.
-REGION_LABELS: dict[str, dict[str, str]] = {
-    "Auvergne-Rhône-Alpes": {"fr": "Auvergne-Rhône-Alpes", "en": "Auvergne-Rhône-Alpes"},
-    "Bourgogne-Franche-Comté": {"fr": "Bourgogne-Franche-Comté", "en": "Burgundy-Franche-Comté"},
-    "Bretagne": {"fr": "Bretagne", "en": "Brittany"},
-    "Centre-Val de Loire": {"fr": "Centre-Val de Loire", "en": "Centre-Loire Valley"},
-    "Corse": {"fr": "Corse", "en": "Corsica"},
-    "Grand Est": {"fr": "Grand Est", "en": "Grand Est"},
-    "Hauts-de-France": {"fr": "Hauts-de-France", "en": "Hauts-de-France"},
-    "Île-de-France": {"fr": "Île-de-France", "en": "Île-de-France"},
-    "Normandie": {"fr": "Normandie", "en": "Normandy"},
-    "Nouvelle-Aquitaine": {"fr": "Nouvelle-Aquitaine", "en": "Nouvelle-Aquitaine"},
-    "Occitanie": {"fr": "Occitanie", "en": "Occitania"},
-    "Pays de la Loire": {"fr": "Pays de la Loire", "en": "Pays de la Loire"},
-    "Provence-Alpes-Côte d'Azur": {"fr": "Provence-Alpes-Côte d'Azur", "en": "Provence-Alpes-Côte d'Azur"},
-}
-
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def normalize_language(lang: str | None) -> str:
-    """Map a locale such as 'en-GB' or 'fr_FR' to a supported language; French otherwise."""
-    if not lang:
-        return DEFAULT_LANGUAGE
-    short = str(lang).strip().lower().replace("_", "-").split("-")[0]
-    return short if short in LANGUAGES else DEFAULT_LANGUAGE
-
 
 def t(key: str, lang: str, **values: object) -> str:
     """The string `key` in `lang`, with `{placeholders}` filled from `values`."""
@@ -321,36 +278,5 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def format_date(day: dt.date, lang: str) -> str:
-    """'25 août 1944' / '25 August 1944'; French writes the first of the month '1er'."""
-    lang = normalize_language(lang)
-    month = MONTHS[lang][day.month - 1]
-    if lang == "fr":
-        number = "1er" if day.day == 1 else str(day.day)
-        return f"{number} {month} {day.year}"
-    return f"{day.day} {month} {day.year}"
-
-
-def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
-    """A single date, or 'du 19 au 25 août 1944' / '19–25 August 1944' style ranges."""
-    if end is None or end == start:
-        return format_date(start, lang)
-    if normalize_language(lang) == "fr":
-        return f"du {format_date(start, lang)} au {format_date(end, lang)}"
-    return f"{format_date(start, lang)} – {format_date(end, lang)}"
-
-
 def confidence_label(level: str, lang: str) -> str:
     return t(f"confidence_{level}" if level in ("high", "medium", "low") else "confidence_unassessed", lang)
-
-
-def event_type_label(event_type: str, lang: str) -> str:
-    return EVENT_TYPE_LABELS.get(event_type, {}).get(normalize_language(lang), event_type)
-
-
-def force_type_label(force_type: str, lang: str) -> str:
-    return FORCE_TYPE_LABELS.get(force_type, {}).get(normalize_language(lang), force_type)
-
-
-def region_label(region: str, lang: str) -> str:
-    return REGION_LABELS.get(region, {}).get(normalize_language(lang), region)

@@ -3,8 +3,10 @@ any working directory: pytest puts tests/ on the path (pyproject: pythonpath).""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 TESTS_DIR = Path(__file__).resolve().parents[1]
@@ -51,3 +53,42 @@ def data_folder(folder: Path, **replacements: str | Path | None) -> Path:
         else:
             (folder / name).write_text(replacement, encoding="utf-8")
     return folder
+
+
+def rendered_texts(at: AppTest) -> list[str]:
+    """Every piece of text the last run rendered: headings, alerts, widget labels and options,
+    tab and expander labels, chart and map specs (JSON decoded), table headers and text cells."""
+    texts: list[str] = []
+
+    def leaves(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                leaves(item)
+        elif isinstance(value, list):
+            for item in value:
+                leaves(item)
+        elif isinstance(value, str):
+            texts.append(value)
+            if value[:1] in "{[":  # Plotly and pydeck specs are JSON text, with non-ASCII escaped
+                try:
+                    leaves(json.loads(value))
+                except ValueError:
+                    pass
+
+    def visit(node: object) -> None:
+        if type(node).__name__ == "Dataframe":
+            frame = node.value  # type: ignore[attr-defined]
+            texts.extend(str(column) for column in frame.columns)
+            for column in frame.columns:
+                texts.extend(cell for cell in frame[column] if isinstance(cell, str))
+        elif getattr(node, "proto", None) is not None:
+            message = MessageToDict(node.proto)  # type: ignore[attr-defined]
+            # A component's own source code is not UI text; its data (`json`) is, and is kept.
+            for code in ("jsContent", "cssContent", "htmlContent"):
+                message.pop(code, None)
+            leaves(message)
+        for child in getattr(node, "children", {}).values():
+            visit(child)
+
+    visit(at._tree)
+    return texts

@@ -18,6 +18,9 @@ from dashboard.ui.url import (current_view, publish_view, read_url_once, refresh
 from dashboard.view import PRESENT, View, with_date, with_filters, with_language
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+# The slider writes its dates in the browser with Moment.js, whose month names are English: French
+# gets digits in its own order, English its month names.
+SLIDER_DATE_FORMATS = {"fr": "DD/MM/YYYY", "en": "D MMMM YYYY"}
 MAX_PROBLEMS_SHOWN = 200
 MAX_CHAPTER_PROBLEMS_SHOWN = 20
 
@@ -83,7 +86,7 @@ def filter_widgets(bundle: Bundle, view: View) -> None:
 def date_slider(bundle: Bundle, view: View) -> None:
     first, last = date_range(bundle.events)
     st.slider(i18n.t("date", view.lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
-              format="YYYY-MM-DD", key=state.show_in_widget("date", view.date), on_change=_date_changed)
+              format=SLIDER_DATE_FORMATS[view.lang], key=state.show_in_widget("date", view.date), on_change=_date_changed)
 
 
 def show_problems(result: LoadResult, lang: str) -> None:
