@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from dashboard import resources
+
+DATA_DIR = resources.data_dir()
 EVENTS_CSV = DATA_DIR / "events.csv"
 ACTORS_CSV = DATA_DIR / "actors.csv"
 DEPARTMENTS_CSV = DATA_DIR / "departements.csv"
