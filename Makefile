@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test test-py install install-test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -28,8 +28,20 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The unit and page suites on another Python, in its own venv: make test-py PY=3.13
+PY ?= 3.13
+PYENV_PYTHON = $(firstword $(wildcard $(HOME)/.pyenv/versions/$(PY).*/bin/python$(PY)) python$(PY))
+$(VENV)-$(PY)/.installed-test: pyproject.toml constraints.txt
+	$(PYENV_PYTHON) -m venv $(VENV)-$(PY)
+	$(VENV)-$(PY)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)-$(PY)/bin/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+test-py: $(VENV)-$(PY)/.installed-test
+	$(VENV)-$(PY)/bin/python -m pytest tests/unit tests/app $(PYTEST_ARGS)
+
 bench: install
 	$(BIN)/python benchmarks/bench_map.py
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache
+	rm -rf $(VENV) $(VENV)-3.* artifacts .pytest_cache
