@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from dashboard import charts, i18n, ui
+from dashboard import i18n, ui
 
 bundle, lang = ui.page_setup()
 ui.date_slider(bundle, lang)
 view = ui.current_view(bundle)
 ui.publish_view(view)
-departments = bundle.refs.departments
-actor_labels = bundle.actor_labels(lang)
 
 st.title(i18n.t("page_charts", lang))
 st.caption(i18n.t("charts_intro", lang))
@@ -18,20 +16,13 @@ pace, regions, actors, durations = st.tabs(
 
 with pace:
     all_events = st.toggle(i18n.t("show_all_events", lang), key="charts.all_events")
-    table = charts.cumulative_by_force(bundle.events, departments, view, prefectures_only=not all_events)
-    title = "chart_cumulative_events" if all_events else "chart_cumulative"
-    ui.chart_with_table(table, lambda t: charts.cumulative_figure(t, view, title), "pace", lang)
-
+charts = ui.charts_of(view, all_events)
+with pace:
+    ui.chart_with_table(charts["pace"], lang)
 with regions:
-    share = charts.region_progress(bundle.events, departments, view)
-    ui.chart_with_table(share, lambda t: charts.region_progress_figure(t, view), "regions-share", lang)
-    by_force = charts.region_events_by_force(bundle.events, view)
-    ui.chart_with_table(by_force, lambda t: charts.region_events_figure(t, view), "regions-events", lang)
-
+    ui.chart_with_table(charts["regions-share"], lang)
+    ui.chart_with_table(charts["regions-events"], lang)
 with actors:
-    table = charts.liberations_by_actor(bundle.events, view, bundle.force_of_actor)
-    ui.chart_with_table(table, lambda t: charts.actor_figure(t, view, actor_labels), "actors", lang, actor_labels)
-
+    ui.chart_with_table(charts["actors"], lang)
 with durations:
-    table = charts.multi_day_events(bundle.events, view, bundle.force_of_actor)
-    ui.chart_with_table(table, lambda t: charts.multi_day_figure(t, view), "durations", lang)
+    ui.chart_with_table(charts["durations"], lang)

@@ -13,21 +13,17 @@ if not present:
 else:  # its controls come after the map; the switch's last value still applies
     online_basemap = bool(st.session_state.get(ui.BASEMAP_KEY, False))
 chapter = ui.current_chapter()
-view_state = map_layers.focus_view(chapter.lat, chapter.lon, chapter.zoom) if chapter else None
 
 
 def banner_and_map(view, day, since) -> None:
     st.title(i18n.format_date(day, lang), anchor=False)
-    states = filters.department_states(bundle.events, bundle.refs.departments, day)
-    shown = filters.visible_events(bundle.events, view)
+    frame = ui.map_frame(view, since, online_basemap)
+    states = frame.states
     st.caption(i18n.t("departments_liberated", lang, n=filters.liberated_count(states), total=len(states)) + " · "
-               + i18n.t("events_up_to", lang, n=len(shown), date=i18n.format_date(day, lang)))
-    deck = map_layers.build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
-                                 bundle.actor_labels(lang), since, online_basemap, ui.tooltip_column(lang),
-                                 view_state, states)
+               + i18n.t("events_up_to", lang, n=frame.events_shown, date=i18n.format_date(day, lang)))
     # A chapter's story sits beside the map, so the map keeps the height of the screen.
     map_column, story_column = st.columns([2.2, 1]) if chapter else (st.container(), None)
-    map_column.pydeck_chart(deck, height=760 if present else 600, key="map")
+    map_column.pydeck_chart(frame.deck, height=760 if present else 600, key="map")
     if story_column is not None:
         with story_column:
             ui.chapter_story(bundle, lang)

@@ -6,6 +6,8 @@ it), so the numbers a test checks are exactly the numbers plotted.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -216,3 +218,41 @@ def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | Non
         if column in shown:
             shown[column] = pd.to_datetime(shown[column]).dt.date
     return shown.drop(columns=["event_id"], errors="ignore")
+
+
+# --- The charts page, whole ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the charts page and its accessible twin, ready to render."""
+
+    name: str
+    table: pd.DataFrame  # the numbers plotted
+    shown: pd.DataFrame  # the same, with translated labels: the table shown and downloaded
+    figure: go.Figure | None  # None when nothing matches: the page says so in words
+    csv: bytes
+
+
+def nothing_to_plot(table: pd.DataFrame) -> bool:
+    return table.empty or ("events" in table and table["events"].sum() == 0)
+
+
+def page_charts(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
+                actor_labels: dict[str, str], all_events: bool) -> dict[str, Chart]:
+    """Every chart of the charts page for one view; the page only lays them out."""
+    lang = view.lang
+    pace_title = "chart_cumulative_events" if all_events else "chart_cumulative"
+    declared = {  # name -> (table, figure builder)
+        "pace": (cumulative_by_force(events, departments, view, prefectures_only=not all_events),
+                 lambda t: cumulative_figure(t, view, pace_title)),
+        "regions-share": (region_progress(events, departments, view), lambda t: region_progress_figure(t, view)),
+        "regions-events": (region_events_by_force(events, view), lambda t: region_events_figure(t, view)),
+        "actors": (liberations_by_actor(events, view, force_of_actor), lambda t: actor_figure(t, view, actor_labels)),
+        "durations": (multi_day_events(events, view, force_of_actor), lambda t: multi_day_figure(t, view)),
+    }
+    page = {}
+    for name, (table, figure_of) in declared.items():
+        shown = localized(table, lang, actor_labels)
+        page[name] = Chart(name, table, shown, None if nothing_to_plot(table) else figure_of(table),
+                           shown.to_csv(index=False).encode("utf-8"))
+    return page

@@ -6,17 +6,19 @@ import datetime as dt
 import io
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 import pandas as pd
+import pydeck as pdk
 import segno
 import streamlit as st
 
 from dashboard import i18n
 from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, ReferenceTables, load_events, load_reference_tables
-from dashboard.charts import localized
-from dashboard.filters import View, date_range, event_dates, filtered_events
-from dashboard.map_layers import tooltips
+from dashboard.charts import Chart, page_charts
+from dashboard.filters import View, date_range, department_states, event_dates, filtered_events, visible_events
+from dashboard.map_layers import build_deck, focus_view, tooltips
 from dashboard.chapters import CHAPTERS_CSV, Chapter, chapter_sources, load_chapters, neighbour
 from dashboard.urlstate import (CHAPTER_PARAM, DATE_PARAM, FORCE_PARAM, LANG_PARAM, MODE_PARAM, REGION_PARAM, TYPE_PARAM,
                                 parse_query, to_query)
@@ -70,6 +72,11 @@ class Bundle:
     def force_of_actor(self) -> dict[str, str]:
         return self.refs.force_type_of_actor
 
+    @cached_property
+    def dates(self) -> tuple[dt.date, dt.date]:
+        """The table's first and last dates: asked for several times a run, computed once."""
+        return date_range(self.events)
+
     def actor_labels(self, lang: str) -> dict[str, str]:
         column = "label_en" if lang == "en" else "label_fr"
         return dict(zip(self.refs.actors["actor"], self.refs.actors[column]))
@@ -96,6 +103,46 @@ def _load_bundle(modified: float) -> Bundle:
 
 def load_bundle() -> Bundle:
     return _load_bundle(EVENTS_CSV.stat().st_mtime)
+
+
+# A class opens the same link and moves to the same dates: the charts of one view are built once
+# and shared by every session (building the five Plotly figures was most of a charts-page run).
+# cache_resource, not cache_data: shared read-only, never copied; nothing mutates them.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _charts_of(modified: float, view: View, all_events: bool) -> dict[str, Chart]:
+    bundle = _load_bundle(modified)
+    return page_charts(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
+                       bundle.actor_labels(view.lang), all_events)
+
+
+def charts_of(view: View, all_events: bool) -> dict[str, Chart]:
+    return _charts_of(EVENTS_CSV.stat().st_mtime, view, all_events)
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """What the map shows for one view: the départements' states, the events counted, the deck."""
+
+    states: pd.DataFrame
+    events_shown: int
+    deck: pdk.Deck
+
+
+# The same sharing for the map: a class on one link, or on one chapter, asks for the same frame.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _map_frame(modified: float, view: View, since: dt.date, online_basemap: bool) -> MapFrame:
+    bundle = _load_bundle(modified)
+    chapter = next((c for c in chapters() if c.chapter_id == view.chapter), None)
+    view_state = focus_view(chapter.lat, chapter.lon, chapter.zoom) if chapter else None
+    states = department_states(bundle.events, bundle.refs.departments, view.date)
+    deck = build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
+                      bundle.actor_labels(view.lang), since, online_basemap, tooltip_column(view.lang),
+                      view_state, states)
+    return MapFrame(states, len(visible_events(bundle.events, view)), deck)
+
+
+def map_frame(view: View, since: dt.date, online_basemap: bool) -> MapFrame:
+    return _map_frame(EVENTS_CSV.stat().st_mtime, view, since, online_basemap)
 
 
 @st.cache_resource(show_spinner=False)
@@ -150,7 +197,7 @@ def filter_widgets(bundle: Bundle, lang: str) -> None:
 
 
 def selected_date(bundle: Bundle) -> dt.date:
-    first, last = date_range(bundle.events)
+    first, last = bundle.dates
     chosen = st.session_state.get(DATE_KEY, opening_date(first, last))
     return min(max(chosen, first), last)
 
@@ -172,7 +219,7 @@ def current_view(bundle: Bundle) -> View:
 
 
 def date_slider(bundle: Bundle, lang: str) -> dt.date:
-    first, last = date_range(bundle.events)
+    first, last = bundle.dates
     st.session_state[DATE_KEY] = selected_date(bundle)  # clamp a date left by another table
     st.slider(i18n.t("date", lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
               format="YYYY-MM-DD", **_bind(DATE_KEY, opening_date(first, last)))
@@ -230,7 +277,7 @@ def read_url_once() -> None:
     bundle = load_bundle()
     if bundle.events.empty:
         return
-    first, last = date_range(bundle.events)
+    first, last = bundle.dates
     chapter_ids = [chapter.chapter_id for chapter in chapters()]
     parsed = parse_query(st.query_params.to_dict(), first, last, bundle.refs.regions, chapter_ids)
     if CHAPTER_PARAM in parsed.values:
@@ -292,7 +339,7 @@ STEP_BUTTONS = {  # action -> (icon, keyboard shortcut)
 
 def timeline(bundle: Bundle, view: View) -> Timeline:
     """The table's whole range; event dates follow the filters, so ← / → skip to what is shown."""
-    first, last = date_range(bundle.events)
+    first, last = bundle.dates
     dates = tuple(event_dates(filtered_events(bundle.events, view))) or (first,)
     return Timeline(first, last, dates)
 
@@ -397,19 +444,17 @@ def window_start(day: dt.date) -> dt.date:
     return start if start <= day else day
 
 
-def chart_with_table(table: pd.DataFrame, figure_of, name: str, lang: str,
-                     actor_labels: dict[str, str] | None = None) -> None:
+def chart_with_table(chart: Chart, lang: str) -> None:
     """A chart, then its accessible twin: the same numbers as a table and as a CSV download.
     An empty table (a filter matching nothing) is said in words instead of an empty chart."""
-    if table.empty or ("events" in table and table["events"].sum() == 0):
+    if chart.figure is None:
         st.info(i18n.t("no_match", lang))
         return
-    st.plotly_chart(figure_of(table), key=f"chart.{name}", config={"displaylogo": False})
-    shown = localized(table, lang, actor_labels)
+    st.plotly_chart(chart.figure, key=f"chart.{chart.name}", config={"displaylogo": False})
     with st.expander(i18n.t("chart_data", lang)):
-        st.dataframe(shown, hide_index=True, key=f"table.{name}")
-        st.download_button(i18n.t("download_chart_csv", lang), shown.to_csv(index=False).encode("utf-8"),
-                           file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")
+        st.dataframe(chart.shown, hide_index=True, key=f"table.{chart.name}")
+        st.download_button(i18n.t("download_chart_csv", lang), chart.csv,
+                           file_name=f"liberation-{chart.name}.csv", mime="text/csv", key=f"download.{chart.name}")
 
 
 # --- Story chapters ------------------------------------------------------------------------
@@ -530,12 +575,19 @@ def share_link(view: View) -> str:
     return f"{base or 'http://localhost:8501/'}?{query}"
 
 
+# Drawn on every run of every page: a class on one link shares one picture instead of each
+# session encoding it again.
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def qr_png(link: str) -> bytes:
+    image = io.BytesIO()
+    segno.make(link, error="m").save(image, kind="png", scale=5, border=2)
+    return image.getvalue()
+
+
 def share_widget(bundle: Bundle, lang: str) -> None:
     """The link to the current view and its QR code, generated here (no web service)."""
     link = share_link(current_view(bundle))
     with st.sidebar.expander(i18n.t("share", lang), icon=":material/qr_code_2:"):
         st.code(link, language=None, wrap_lines=True)
-        image = io.BytesIO()
-        segno.make(link, error="m").save(image, kind="png", scale=5, border=2)
-        st.image(image.getvalue(), caption=i18n.t("share_qr", lang), width=220)
+        st.image(qr_png(link), caption=i18n.t("share_qr", lang), width=220)
         st.caption(i18n.t("share_hint", lang))
