@@ -107,8 +107,9 @@ def load_bundle() -> Bundle:
 
 # A class opens the same link and moves to the same dates: the charts of one view are built once
 # and shared by every session (building the five Plotly figures was most of a charts-page run).
-# cache_resource, not cache_data: shared read-only, never copied; nothing mutates them.
-@st.cache_resource(show_spinner=False, max_entries=256)
+# cache_resource, not cache_data: shared read-only, never copied; nothing mutates them. A view's
+# five figures weigh a few hundred KB: the bound keeps the cache to tens of MB.
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _charts_of(modified: float, view: View, all_events: bool) -> dict[str, Chart]:
     bundle = _load_bundle(modified)
     return page_charts(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
