@@ -50,7 +50,7 @@ def timeline_and_map() -> None:
 
     window = i18n.format_date_range(since, day if since != day else None, lang)
     st.subheader(i18n.t("events_of_day", lang, date=window))
-    current = filters.events_on(bundle.events, view, since)
+    current = ui.map_frame(view, since, online_basemap).events_of_day
     if current.empty:
         st.write(i18n.t("no_event_today", lang))
     for _, event in current.iterrows():

@@ -17,7 +17,8 @@ import streamlit as st
 from dashboard import i18n
 from dashboard.data import EVENT_TYPES, EVENTS_CSV, FORCE_TYPES, LoadResult, ReferenceTables, load_events, load_reference_tables
 from dashboard.charts import Chart, page_charts
-from dashboard.filters import View, date_range, department_states, event_dates, filtered_events, visible_events
+from dashboard.filters import (View, date_range, department_states, event_dates, events_on, filtered_events,
+                               visible_events)
 from dashboard.map_layers import build_deck, focus_view, tooltips
 from dashboard.chapters import CHAPTERS_CSV, Chapter, chapter_sources, load_chapters, neighbour
 from dashboard.urlstate import (CHAPTER_PARAM, DATE_PARAM, FORCE_PARAM, LANG_PARAM, MODE_PARAM, REGION_PARAM, TYPE_PARAM,
@@ -127,6 +128,7 @@ class MapFrame:
     states: pd.DataFrame
     events_shown: int
     deck: pdk.Deck
+    events_of_day: pd.DataFrame  # listed under the map
 
 
 # The same sharing for the map: a class on one link, or on one chapter, asks for the same frame.
@@ -139,7 +141,7 @@ def _map_frame(modified: float, view: View, since: dt.date, online_basemap: bool
     deck = build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
                       bundle.actor_labels(view.lang), since, online_basemap, tooltip_column(view.lang),
                       view_state, states)
-    return MapFrame(states, len(visible_events(bundle.events, view)), deck)
+    return MapFrame(states, len(visible_events(bundle.events, view)), deck, events_on(bundle.events, view, since))
 
 
 def map_frame(view: View, since: dt.date, online_basemap: bool) -> MapFrame:
