@@ -1,6 +1,6 @@
 """A class at once: N students on one server, without a browser.
 
-Each simulated student speaks Streamlit's own websocket protocol (tests/support/streamlit_ws.py):
+Each simulated student speaks Streamlit's own websocket protocol (tests/helpers/streamlit_ws.py):
 opens the teacher's shared link on the map, goes to the charts, moves the date, narrows a filter,
 comes back to the map and opens a story chapter. Between two actions a student pauses 1 to 3 s
 (reading; seeded, so runs are comparable) and the class arrives within the first 3 s. A fresh
@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "support"))
+sys.path.insert(0, str(ROOT / "tests"))  # the websocket client lives with the test helpers
 
-from streamlit_ws import Session, date_micros  # noqa: E402
+from helpers.streamlit_ws import Session, date_micros  # noqa: E402
 
 SHARED_LINK = "date=1944-08-20&lang=fr"
 NEW_DATE = dt.date(1944, 9, 3)

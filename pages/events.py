@@ -2,15 +2,19 @@
 
 import streamlit as st
 
-from dashboard import filters, i18n, tables, ui
+from dashboard import filters, i18n, tables, text, ui
 
-bundle, lang = ui.page_setup()
-view = ui.current_view(bundle)
-ui.publish_view(view)
+bundle, view = ui.page_setup()
+lang = view.lang
+ui.finish_page(view)
 
 st.title(i18n.t("page_events", lang))
-query = st.text_input(i18n.t("search", lang), key="event_search")
-matching = tables.search_events(filters.filtered_events(bundle.events, view), query)
+search_column, confidence_column = st.columns([2, 1])
+query = search_column.text_input(i18n.t("search", lang), key="event_search")
+levels = confidence_column.multiselect(i18n.t("filter_confidence", lang), ["high", "medium", "low"],
+                                       format_func=lambda level: i18n.confidence_label(level, lang),
+                                       placeholder=i18n.t("filter_all", lang), key="event_confidence")
+matching = tables.search_events(tables.with_confidence(filters.filtered_events(bundle.events, view), levels), query)
 table = tables.explorer_table(matching, lang, bundle.actor_labels(lang))
 st.caption(f"{len(table)} / {len(bundle.events)} {i18n.t('rows', lang)}")
 if table.empty:
@@ -18,5 +22,5 @@ if table.empty:
 link_column = i18n.t("col_source_url", lang)
 st.dataframe(table, hide_index=True, height=560,
              column_config={link_column: st.column_config.LinkColumn(link_column)})
-st.download_button(i18n.t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+st.download_button(i18n.t("download_csv", lang), text.csv_bytes(table),
                    file_name="liberation-events.csv", mime="text/csv")

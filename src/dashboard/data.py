@@ -17,20 +17,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import resources
+from dashboard import references, resources
+from dashboard.csvcheck import Problem, decode, parse_date, parse_float, read_file_text
+from dashboard.references import EVENT_TYPES, FORCE_TYPES, ReferenceTables
 
-DATA_DIR = resources.data_dir()
+__all__ = ["EVENT_TYPES", "FORCE_TYPES", "Problem", "ReferenceTables", "parse_date", "parse_float"]
+from dashboard.disputes import confidence_error, format_other_dates, parse_other_dates
+
+DATA_DIR = resources.data_dir()  # the bundled tables; ui.loading lets LIBERATION_DATA_DIR point elsewhere
 EVENTS_CSV = DATA_DIR / "events.csv"
-ACTORS_CSV = DATA_DIR / "actors.csv"
-DEPARTMENTS_CSV = DATA_DIR / "departements.csv"
 
 COLUMNS = (
     "event_id", "date", "end_date", "event_type", "place", "department_code", "region",
     "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
     "source", "source_url",
 )
-EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "surrender", "other")
-FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis")
+# Columns a table may leave out (a teacher's table rarely has them); see disputes.py.
+OPTIONAL_COLUMNS = ("other_dates", "confidence")
 ACTOR_SEPARATOR = ";"
 UNSOURCED_PREFIX = "unsourced"
 
@@ -43,53 +46,9 @@ LAT_RANGE = (41.3, 51.2)
 LON_RANGE = (-5.3, 9.7)
 
 EVENT_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 # A cell longer than this is almost certainly a paste accident or an attack on the page.
 MAX_CELL_LENGTH = 2000
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem in a table: where it is (line, column) and what it is, in FR and EN."""
-
-    line: int | None
-    column: str | None
-    message_fr: str
-    message_en: str
-
-    def text(self, lang: str) -> str:
-        """'Ligne 5, colonne « date » : …' / 'Line 5, column 'date': …'."""
-        english = lang == "en"
-        where = []
-        if self.line is not None:
-            where.append(f"{'Line' if english else 'Ligne'} {self.line}")
-        if self.column is not None:
-            where.append(f"column '{self.column}'" if english else f"colonne « {self.column} »")
-        message = self.message_en if english else self.message_fr
-        if not where:
-            return message
-        return f"{', '.join(where)}{':' if english else ' :'} {message}"
-
-
-@dataclass(frozen=True)
-class ReferenceTables:
-    """The vocabularies an event table is checked against."""
-
-    actors: pd.DataFrame  # actor, force_type, label_fr, label_en
-    departments: pd.DataFrame  # department_code, department_name, region, prefecture
-
-    @property
-    def force_type_of_actor(self) -> dict[str, str]:
-        return dict(zip(self.actors["actor"], self.actors["force_type"]))
-
-    @property
-    def region_of_department(self) -> dict[str, str]:
-        return dict(zip(self.departments["department_code"], self.departments["region"]))
-
-    @property
-    def regions(self) -> tuple[str, ...]:
-        return tuple(sorted(self.departments["region"].unique()))
 
 
 @dataclass
@@ -105,49 +64,8 @@ class LoadResult:
         return not self.problems
 
 
-def read_reference_csv(path: Path) -> pd.DataFrame:
-    # dtype=str and no NA parsing: "01" stays "01" and an empty cell stays "".
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-
-
 def load_reference_tables(data_dir: Path = DATA_DIR) -> ReferenceTables:
-    return ReferenceTables(
-        actors=read_reference_csv(data_dir / "actors.csv"),
-        departments=read_reference_csv(data_dir / "departements.csv"),
-    )
-
-
-def _problem(line: int | None, column: str | None, fr: str, en: str) -> Problem:
-    return Problem(line, column, fr, en)
-
-
-def _decode(raw: bytes) -> tuple[str | None, Problem | None]:
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, _problem(
-            line, None,
-            "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »).",
-            "the file is not UTF-8 (save it as 'CSV UTF-8').",
-        )
-
-
-def _parse_date(text: str) -> dt.date | None:
-    if not DATE_PATTERN.fullmatch(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_float(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
+    return references.load_reference_tables(data_dir)
 
 
 class _RowChecker:
@@ -163,7 +81,7 @@ class _RowChecker:
         self.problems: list[Problem] = []
 
     def fail(self, column: str, fr: str, en: str) -> None:
-        self.problems.append(_problem(self.line, column, fr, en))
+        self.problems.append(Problem(self.line, column, fr, en))
 
     def check(self) -> dict | None:
         row = self.row
@@ -191,6 +109,8 @@ class _RowChecker:
         for column in ("place", "title_fr", "title_en", "source"):
             if not row[column].strip():
                 self.fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
+        other_dates = self._other_dates()
+        self._confidence()
         url = row["source_url"].strip()
         if url and not URL_PATTERN.fullmatch(url):
             self.fail("source_url", "lien invalide : il doit commencer par http:// ou https://.",
@@ -198,7 +118,8 @@ class _RowChecker:
         if self.problems:
             return None
         return {
-            **{column: row[column].strip() for column in COLUMNS},
+            **{column: row[column].strip() for column in COLUMNS + OPTIONAL_COLUMNS},
+            "other_dates": other_dates,
             "date": pd.Timestamp(date),
             "end_date": pd.Timestamp(end_date) if end_date else pd.NaT,
             "lat": lat,
@@ -209,13 +130,25 @@ class _RowChecker:
             "line": self.line,
         }
 
+    def _other_dates(self) -> str:
+        """The cell rewritten in its canonical form (entries in order, single spaces)."""
+        dates, errors = parse_other_dates(self.row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+        for error in errors:
+            self.fail("other_dates", error.message_fr, error.message_en)
+        return format_other_dates(dates)
+
+    def _confidence(self) -> None:
+        message = confidence_error(self.row["confidence"].strip())
+        if message:
+            self.fail("confidence", *message)
+
     def _date(self, column: str, required: bool) -> dt.date | None:
         text = self.row[column].strip()
         if not text:
             if required:
                 self.fail(column, "date manquante (format AAAA-MM-JJ).", "missing date (format YYYY-MM-DD).")
             return None
-        day = _parse_date(text)
+        day = parse_date(text)
         if day is None:
             self.fail(column, f"date « {text} » invalide : format AAAA-MM-JJ d'un jour qui existe.",
                       f"invalid date '{text}': YYYY-MM-DD format, a day that exists.")
@@ -251,7 +184,7 @@ class _RowChecker:
 
     def _coordinate(self, column: str, allowed: tuple[float, float]) -> float | None:
         text = self.row[column].strip()
-        value = _parse_float(text)
+        value = parse_float(text)
         if value is None:
             self.fail(column, f"« {text} » n'est pas un nombre décimal (point décimal, ex. 48.8566).",
                       f"'{text}' is not a decimal number (decimal point, e.g. 48.8566).")
@@ -264,9 +197,11 @@ class _RowChecker:
 
     def _actors(self) -> list[str]:
         names = [name.strip() for name in self.row["actors"].split(ACTOR_SEPARATOR) if name.strip()]
-        if not names:
-            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv.",
-                      "no actor: give at least one name from data/actors.csv.")
+        # A civil or political fact (an ordinance, a vote, the return of deportees) involves no
+        # armed force: only `other` rows may leave the column empty.
+        if not names and self.row["event_type"] != "other":
+            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv (seul un fait de type « other » peut n'en avoir aucun).",
+                      "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).")
         unknown = [name for name in names if name not in self.force_of_actor]
         for name in unknown:
             self.fail("actors", f"acteur « {name} » absent de data/actors.csv.",
@@ -275,7 +210,7 @@ class _RowChecker:
 
 
 def empty_events_frame() -> pd.DataFrame:
-    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS})
+    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS + OPTIONAL_COLUMNS})
     frame["date"] = pd.Series(dtype="datetime64[ns]")
     frame["end_date"] = pd.Series(dtype="datetime64[ns]")
     frame["lat"] = pd.Series(dtype=float)
@@ -290,7 +225,7 @@ def empty_events_frame() -> pd.DataFrame:
 def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
     """Validate an event table given as bytes or text. Never raises on bad content."""
     if isinstance(raw, bytes):
-        text, problem = _decode(raw)
+        text, problem = decode(raw)
         if problem:
             return LoadResult(empty_events_frame(), [problem])
     else:
@@ -302,21 +237,21 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
-        return LoadResult(empty_events_frame(), [_problem(1, None, "le fichier est vide.", "the file is empty.")])
+        return LoadResult(empty_events_frame(), [Problem(1, None, "le fichier est vide.", "the file is empty.")])
     except csv.Error as error:
-        return LoadResult(empty_events_frame(), [_problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
+        return LoadResult(empty_events_frame(), [Problem(1, None, f"en-tête illisible ({error}).", f"unreadable header ({error}).")])
 
     missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS + OPTIONAL_COLUMNS]
     for column in missing:
-        problems.append(_problem(1, column, "colonne obligatoire absente de l'en-tête.",
+        problems.append(Problem(1, column, "colonne obligatoire absente de l'en-tête.",
                                  "required column missing from the header."))
     for column in unknown:
-        problems.append(_problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS)}.",
-                                 f"unknown column; expected columns: {', '.join(COLUMNS)}."))
+        problems.append(Problem(1, column, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS + OPTIONAL_COLUMNS)}.",
+                                 f"unknown column; expected columns: {', '.join(COLUMNS + OPTIONAL_COLUMNS)}."))
     duplicated = sorted({c for c in header if header.count(c) > 1})
     for column in duplicated:
-        problems.append(_problem(1, column, "colonne présente deux fois.", "column appears twice."))
+        problems.append(Problem(1, column, "colonne présente deux fois.", "column appears twice."))
     if missing or duplicated:
         return LoadResult(empty_events_frame(), problems)
 
@@ -333,21 +268,22 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(_problem(line, None, f"ligne CSV mal formée ({error}) ; lecture arrêtée ici.",
+            problems.append(Problem(line, None, f"ligne CSV mal formée ({error}) ; lecture arrêtée ici.",
                                      f"malformed CSV line ({error}); reading stopped here."))
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are harmless
         total += 1
         if len(cells) != len(header):
-            problems.append(_problem(line, None,
+            problems.append(Problem(line, None,
                                      f"{len(cells)} cellules au lieu de {len(header)} (une virgule en trop ou un guillemet manquant ?).",
                                      f"{len(cells)} cells instead of {len(header)} (an extra comma or a missing quote?)."))
             continue
-        row = {name: cell for name, cell in zip(header, cells) if name in COLUMNS}
+        row = dict.fromkeys(OPTIONAL_COLUMNS, "")
+        row.update((name, cell) for name, cell in zip(header, cells) if name in COLUMNS + OPTIONAL_COLUMNS)
         event_id = row["event_id"].strip()
         if event_id in first_line_of_id:
-            problems.append(_problem(line, "event_id",
+            problems.append(Problem(line, "event_id",
                                      f"identifiant « {event_id} » déjà utilisé ligne {first_line_of_id[event_id]}.",
                                      f"id '{event_id}' already used on line {first_line_of_id[event_id]}."))
             continue
@@ -366,13 +302,16 @@ def parse_events(raw: bytes | str, refs: ReferenceTables) -> LoadResult:
 
 
 def load_events(path: Path = EVENTS_CSV, refs: ReferenceTables | None = None) -> LoadResult:
-    refs = refs or load_reference_tables()
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        return LoadResult(empty_events_frame(), [_problem(None, None, f"fichier illisible : {error}",
-                                                          f"unreadable file: {error}")])
-    return parse_events(raw, refs)
+    """The event table at `path`, checked against `refs` (by default the reference tables beside
+    it); the problems of the reference tables come first."""
+    path = Path(path)
+    refs = refs or load_reference_tables(path.parent)
+    text, problem = read_file_text(path)
+    if text is None:
+        return LoadResult(empty_events_frame(), [*refs.problems, problem] if problem else list(refs.problems))
+    result = parse_events(text, refs)
+    result.problems[:0] = refs.problems
+    return result
 
 
 def is_unsourced(source: str) -> bool:

@@ -6,17 +6,17 @@ found through `importlib.resources`. In a source checkout (`make run`, an editab
 no such folder and they are the checkout's own top-level files.
 
 A school may keep its own tables (its own chapters, say) outside the package: the environment
-variable below, set by `liberation-atlas --data-dir`, points the app at that folder instead.
+variable below, set by `liberation-atlas --data-dir` and read by `dashboard.ui.loading`, points the
+app at that folder instead.
 """
 
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 
 PACKAGED_APP = "app_files"  # the folder, inside the package, that the build fills
-DATA_DIR_VARIABLE = "LIBERATION_ATLAS_DATA_DIR"
+DATA_DIR_VARIABLE = "LIBERATION_DATA_DIR"
 
 
 def app_root() -> Path:
@@ -38,5 +38,5 @@ def static_dir() -> Path:
 
 
 def data_dir() -> Path:
-    chosen = os.environ.get(DATA_DIR_VARIABLE)
-    return Path(chosen).expanduser().resolve() if chosen else app_root() / "data"
+    """The bundled tables."""
+    return app_root() / "data"

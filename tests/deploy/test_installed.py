@@ -10,8 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, clean_environment
-from streamlit_ws import Session, date_micros
+from helpers.deployment import ROOT, clean_environment
+from helpers.streamlit_ws import Session, date_micros
 
 pytestmark = pytest.mark.install
 

@@ -17,8 +17,8 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Server, free_port
-from streamlit_ws import Session
+from helpers.deployment import ROOT, Server, free_port
+from helpers.streamlit_ws import Session
 
 pytestmark = [pytest.mark.install, pytest.mark.nginx]
 

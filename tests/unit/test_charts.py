@@ -11,7 +11,6 @@ tests/data/small_events.csv:
 """
 
 import datetime as dt
-import io
 
 import pandas as pd
 
@@ -103,22 +102,3 @@ def test_figures_start_counts_at_zero_and_use_the_shared_palette(small_events, r
     bars = charts.region_progress_figure(charts.region_progress(small_events, refs.departments, view), view)
     assert tuple(bars.layout.xaxis.range) == (0, 105)
 
-
-def test_page_charts_pair_each_figure_with_its_downloadable_table(small_events, refs):
-    view = View(date=D(1944, 8, 25), lang="en")
-    page = charts.page_charts(small_events, refs.departments, view, refs.force_type_of_actor, {}, all_events=True)
-    assert set(page) == {"pace", "regions-share", "regions-events", "actors", "durations"}
-    assert page["pace"].table.equals(charts.cumulative_by_force(small_events, refs.departments, view,
-                                                                prefectures_only=False))
-    for name, chart in page.items():
-        assert chart.figure is not None, name
-        downloaded = pd.read_csv(io.BytesIO(chart.csv))
-        assert list(downloaded.columns) == list(chart.shown.columns), name
-        assert len(downloaded) == len(chart.table), name
-
-
-def test_page_charts_have_no_figure_when_nothing_matches(small_events, refs):
-    view = View(date=D(1944, 9, 15), regions=("Corse",))
-    page = charts.page_charts(small_events, refs.departments, view, refs.force_type_of_actor, {}, all_events=False)
-    # The share of a région's départements liberated is still a chart: 0 % for Corse, which the small table never frees.
-    assert [name for name, chart in page.items() if chart.figure is not None] == ["regions-share"]
