@@ -107,11 +107,12 @@ def replicas_of(log: Path, cookie: str) -> list[str]:
     return seen
 
 
-LESSON_REQUESTS = 3  # a websocket, the QR code, a second websocket
+LESSON_REQUESTS = 3  # a websocket, a CSV download, a second websocket
 
 
 async def lesson(url: str, cookie: str, query: str = SHARED_LINK) -> tuple[list[str], str, int]:
-    """Open a link, move on a page, reconnect: what the map said, the view's link, a media status."""
+    """Open a link, go to the charts, download one, reconnect: what the map said, the view's link,
+    the download's HTTP status."""
     async with Session(url, cookie=cookie) as tab:
         run = await tab.open("", query)
         assert run.ok, run.exceptions
@@ -119,8 +120,8 @@ async def lesson(url: str, cookie: str, query: str = SHARED_LINK) -> tuple[list[
         charts = await tab.switch_page("charts")
         assert charts.ok, charts.exceptions
         link = tab.query
-        # The QR code of the last run: held in the memory of the replica that drew it, while the
-        # session is open.
+        # A chart's CSV download of the last run: held in the memory of the replica that drew it,
+        # while the session is open.
         status = await asyncio.to_thread(fetch, url + charts.media_urls[0], cookie)
     async with Session(url, cookie=cookie) as again:  # a reconnection, e.g. after a Wi-Fi blip
         assert (await again.open("charts", link)).ok

@@ -177,3 +177,5 @@ class Session:
             run.texts.append(inner.body if kind != "code" else inner.code_text)
         elif kind == "imgs":
             run.media_urls += [image.url for image in inner.imgs]
+        elif kind == "download_button" and inner.url:
+            run.media_urls.append(inner.url)
