@@ -18,10 +18,11 @@ from dashboard.ui.shell import (current_language, date_slider, finish_page, page
 from dashboard.ui.story import chapter_controls, chapter_story, current_chapter
 from dashboard.ui.url import current_view, publish_view, read_url_once, share_link
 from dashboard.ui.shared import map_frame
+from dashboard.ui.shared import table as shared_table
 from dashboard.ui.widgets import chart_with_table, plain
 
 __all__ = [
     "Bundle", "chapter_controls", "chapter_story", "chart_with_table", "current_chapter", "current_language",
     "current_view", "date_slider", "finish_page", "load_bundle", "map_frame", "page_setup", "plain", "pockets", "present_mode",
-    "publish_view", "read_url_once", "require_events", "share_link", "show_problems", "tooltip_column",
+    "publish_view", "read_url_once", "shared_table", "require_events", "share_link", "show_problems", "tooltip_column",
 ]

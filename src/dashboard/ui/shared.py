@@ -64,3 +64,17 @@ def figure(name: str, table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], g
     if not shared_by:
         return figure_of(table)
     return _figure(name, table, shared_by, figure_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _table(name: str, folder: str, stamps: tuple, shared_by: tuple, _build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    return _build()
+
+
+def table(name: str, build: Callable[[], pd.DataFrame], shared_by: tuple) -> pd.DataFrame:
+    """The table `name` (a chart's numbers), built once for all sessions: `shared_by` names all that
+    it depends on besides the data folder (the view, an option)."""
+    folder = loading.data_dir()
+    # The pockets feed several charts: an edited pockets.csv or communes.csv is a new key too.
+    stamps = (*loading._stamps(folder), loading._stamp(folder, "pockets.csv"), loading._stamp(folder, "communes.csv"))
+    return _table(name, str(folder), stamps, shared_by, build)
