@@ -24,14 +24,18 @@ $(VENV)/.installed-dev: $(VENV)/.installed-test
 	touch $@
 
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
-install-dev: $(VENV)/.installed-dev
+	$(BIN)/python scripts/vendor_player.py
+install-test: install $(VENV)/.installed-test
+install-dev: install $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python benchmarks/bench_player.py
 
 # Lint, format and types of the package (configured in pyproject.toml).
 check: install-dev
@@ -47,8 +51,6 @@ mutate: install-dev
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) || true
 	$(BIN)/python scripts/mutation_score.py
 
-bench: install
-	$(BIN)/python benchmarks/bench_map.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache mutants

@@ -49,6 +49,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
     "departments": {"fr": "Départements", "en": "Départements"},
     "liberated": {"fr": "Libérés", "en": "Liberated"},
     "share": {"fr": "Part libérée (%)", "en": "Share liberated (%)"},
+    "with_pocket": {"fr": "Dont avec une poche tenue", "en": "Of which holding a pocket"},
     "force_type": {"fr": "Force engagée", "en": "Force involved"},
     "events": {"fr": "Événements", "en": "Events"},
     "actor": {"fr": "Acteur", "en": "Actor"},

@@ -21,6 +21,7 @@ from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST
                             parse_date)
 from dashboard.csvcheck import read_file_text
 from dashboard.disputes import confidence_error, parse_other_dates
+from dashboard.filters import View, filtered_events, prefecture_liberations
 
 POCKETS_CSV = DATA_DIR / "pockets.csv"
 COMMUNES_CSV = DATA_DIR / "communes.csv"
@@ -43,6 +44,11 @@ def read_communes(path: Path = COMMUNES_CSV) -> pd.DataFrame:
     """insee_code, name, department_code, lat, lon; codes stay text ("01001")."""
     return pd.read_csv(path, dtype={"insee_code": str, "department_code": str}, keep_default_na=False,
                        encoding="utf-8")
+
+
+def read_communes_empty() -> pd.DataFrame:
+    """No communes (a data folder without communes.csv): every pocket's commune is then unknown."""
+    return pd.DataFrame({column: pd.Series(dtype=str) for column in ("insee_code", "name", "department_code", "lat", "lon")})
 
 
 def _empty() -> pd.DataFrame:
@@ -170,3 +176,19 @@ def pocket_outlines(pockets: pd.DataFrame, communes: pd.DataFrame) -> dict[str, 
     where = communes.set_index("insee_code")[["lon", "lat"]]
     return {pocket_id: outline([tuple(where.loc[code]) for code in codes])
             for pocket_id, codes in zip(pockets["pocket_id"], pockets["insee_codes"], strict=True)}
+
+
+def entirely_free_series(events: pd.DataFrame, departments: pd.DataFrame, view: View,
+                         pockets: pd.DataFrame) -> pd.DataFrame:
+    """Day by day, départements liberated with no pocket held inside them: the cumulative count
+    minus the freed départements where a pocket still holds out. Columns: date, series, cumulative."""
+    liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")["liberated_on"]
+    if liberated_on.empty:
+        return pd.DataFrame(columns=["date", "series", "cumulative"])
+    # Every day the count can change: a liberation, a pocket forming, a pocket surrendering.
+    days = sorted({*liberated_on, *pd.to_datetime(pockets["formed"]), *pd.to_datetime(pockets["surrendered"])})
+    counts = []
+    for day in days:
+        free = set(liberated_on[liberated_on <= day].index)
+        counts.append(len(free - departments_holding_pockets(pockets, day.date())))
+    return pd.DataFrame({"date": pd.DatetimeIndex(days), "series": "entirely_free", "cumulative": counts})

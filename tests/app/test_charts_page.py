@@ -14,7 +14,7 @@ def charts_page(lang="en"):
 
 # Each chart's table, recognised by a column only it has.
 COLUMN_OF = {"pace": "cumulative", "regions-share": "share", "regions-events": "events",
-             "actors": "liberations", "durations": "days"}
+             "actors": "liberations", "durations": "days", "disputed": "highest", "pockets": "surrendered"}
 
 
 def table(at, name):
@@ -28,11 +28,11 @@ def table(at, name):
 def test_every_chart_has_its_table_and_download():
     at = charts_page()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 5
-    assert len(at.dataframe) == 5
+    assert len(at.get("plotly_chart")) == len(COLUMN_OF)
+    assert len(at.dataframe) == len(COLUMN_OF)
     for name in COLUMN_OF:
         assert not table(at, name).empty, name
-    assert len(at.get("download_button")) == 5
+    assert len(at.get("download_button")) == len(COLUMN_OF)
 
 
 def test_moving_the_date_changes_the_totals():
@@ -61,3 +61,13 @@ def test_filter_matching_nothing_is_said_in_words():
     at.multiselect(key="widget.event_types").set_value(["insurrection"]).run()
     assert not at.exception
     assert any("No event matches" in info.value for info in at.info)
+
+
+def test_pockets_keep_the_counts_honest_in_march_1945():
+    at = charts_page()
+    at.slider(key="widget.date").set_value(dt.date(1945, 3, 1)).run()
+    share = table(at, "regions-share")
+    brittany = share[share[column_label("region", "en")] == "Brittany"]
+    assert brittany[column_label("with_pocket", "en")].iloc[0] >= 1  # Morbihan: the Lorient pocket
+    pace = table(at, "pace")
+    assert "Entirely free (no pocket held)" in set(pace[column_label("series", "en")])  # never a silent 100 %

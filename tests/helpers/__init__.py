@@ -24,6 +24,11 @@ def app_with(**params: str) -> AppTest:
     return at.run()
 
 
+def map_date_heading(at: AppTest) -> str:
+    """The map page's heading of the day (the big date banner itself is drawn in the browser)."""
+    return at.subheader[0].value
+
+
 def fresh_app(lang: str = "fr") -> AppTest:
     """The app in `lang`, not yet run."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -77,7 +82,11 @@ def rendered_texts(at: AppTest) -> list[str]:
             for column in frame.columns:
                 texts.extend(cell for cell in frame[column] if isinstance(cell, str))
         elif getattr(node, "proto", None) is not None:
-            leaves(MessageToDict(node.proto))  # type: ignore[attr-defined]
+            message = MessageToDict(node.proto)  # type: ignore[attr-defined]
+            # A component's own source code is not UI text; its data (`json`) is, and is kept.
+            for code in ("jsContent", "cssContent", "htmlContent"):
+                message.pop(code, None)
+            leaves(message)
         for child in getattr(node, "children", {}).values():
             visit(child)
 

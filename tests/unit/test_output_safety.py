@@ -36,7 +36,7 @@ def test_a_hostile_actor_label_is_text_in_the_actors_chart():
 
 
 def test_a_hostile_region_is_text_in_the_region_charts():
-    share = pd.DataFrame({"region": [HOSTILE], "departments": [2], "liberated": [1], "share": [50.0]})
+    share = pd.DataFrame({"region": [HOSTILE], "departments": [2], "liberated": [1], "with_pocket": [0], "share": [50.0]})
     assert list(charts.region_progress_figure(share, VIEW).data[0].y) == [plotly_text(HOSTILE)]
     events = pd.DataFrame({"region": [HOSTILE], "force_type": ["axis"], "events": [3]})
     assert list(charts.region_events_figure(events, VIEW).data[0].y) == [plotly_text(HOSTILE)]

@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.chapters import Chapter, load_chapters
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
-from dashboard.map_layers import tooltips
+from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_communes_empty
 
 DATA_DIR_ENV = "LIBERATION_DATA_DIR"
 
@@ -95,12 +95,16 @@ def chapter_by_id(chapter_id: str | None) -> Chapter | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _tooltips(folder: str, stamps: tuple[float | None, ...], lang: str) -> pd.Series:
+def _load_pockets(folder: str, stamps: tuple[float | None, ...], pockets_stamp: float | None) -> PocketsResult:
     bundle = _load_bundle(folder, stamps)
-    return tooltips(bundle.events, lang, bundle.actor_labels(lang))
+    # A data folder of one's own may have neither pockets nor communes: then the pockets file's
+    # own message says so, instead of a traceback about communes.csv.
+    communes_csv = Path(folder) / "communes.csv"
+    communes = read_communes(communes_csv) if communes_csv.is_file() else read_communes_empty()
+    return load_pockets(communes, set(bundle.refs.departments["department_code"]), Path(folder) / "pockets.csv")
 
 
-def tooltip_column(lang: str) -> pd.Series:
-    """Every event's tooltip, built once per language instead of on every animation frame."""
+def pockets() -> PocketsResult:
+    """The pockets of the data folder (none, with a message, when the folder has no pockets.csv)."""
     folder = data_dir()
-    return _tooltips(str(folder), _stamps(folder), lang)
+    return _load_pockets(str(folder), _stamps(folder), _stamp(folder, "pockets.csv"))

@@ -32,7 +32,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }
 [data-testid="stAppViewContainer"] label, [data-testid="stCaptionContainer"] { font-size: 24px !important; }
 [data-testid="stAppViewContainer"] h1 { font-size: 4.2rem !important; line-height: 1.1; color: #000; }
 [data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none !important; }
-.block-container { padding-top: 0.8rem !important; max-width: 100% !important; }
+.block-container { padding: 0.8rem 1rem 2rem !important; max-width: 100% !important; }
 button { min-height: 3rem; font-size: 1.4rem !important; }
 </style>
 """
