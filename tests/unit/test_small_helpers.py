@@ -1,11 +1,11 @@
-"""Helpers the page tests use but no unit test checked: search, the unsourced rows, the legend,
-a chapter's language, the map's fly-to view, the served outlines' simplification."""
+"""Helpers the page tests use but no unit test checked: search, the unsourced rows, a chapter's
+language, the map's fly-to view, the served outlines' simplification."""
 
 import datetime as dt
 
 import pytest
 
-from dashboard import i18n, map_layers, tables
+from dashboard import map_layers, tables
 from dashboard.chapters import Chapter
 from dashboard.geo import simplify_for_web
 
@@ -34,20 +34,6 @@ def test_unsourced_rows_are_those_whose_source_says_so(small_events):
     marked = small_events.assign(source=["unsourced: to verify", *small_events["source"][1:]])
     assert tables.unsourced_rows(marked)["event_id"].tolist() == [small_events["event_id"].iloc[0]]
     assert tables.unsourced_rows(small_events).empty
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_legend_names_every_force_and_state_in_the_page_language(lang):
-    legend = map_layers.legend_html(lang)
-    for force in map_layers.FORCE_COLORS_HEX:
-        label = i18n.force_type_label(force, lang) if force else i18n.t("no_force", lang)
-        assert f"</span>{label.replace('&', '&amp;')}</span>" in legend
-        assert map_layers.FORCE_COLORS_HEX[force] in legend
-    for state in map_layers.MAP_STATES:
-        assert i18n.t(f"state_{state}", lang) in legend and map_layers.STATE_COLORS_HEX[state] in legend
-    assert i18n.t("massacre_marker", lang) in legend and map_layers.MASSACRE_RING_HEX in legend
-    assert legend.count("border-radius:50%") == len(map_layers.FORCE_COLORS_HEX) + 1  # round: forces and massacre
-    assert legend.count("border-radius:3px") == len(map_layers.MAP_STATES)  # square: département states
 
 
 @pytest.mark.parametrize("lang, title, narrative", [("fr", "Titre", "Récit"), ("en", "Title", "Story")])
