@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import references
+from dashboard import references, resources
 from dashboard.csvcheck import Problem, csv_error_text, decode, parse_date, parse_float, read_file_text
 from dashboard.event_rows import (
     ACTOR_SEPARATOR,
@@ -40,7 +40,7 @@ __all__ = [
     "ReferenceTables", "parse_date", "parse_float",
 ]
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = resources.data_dir()  # the bundled tables; ui.loading lets LIBERATION_DATA_DIR point elsewhere
 EVENTS_CSV = DATA_DIR / "events.csv"
 
 @dataclass

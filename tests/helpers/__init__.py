@@ -37,7 +37,7 @@ def fresh_app(lang: str = "fr") -> AppTest:
 
 
 REAL_DATA_DIR = TESTS_DIR.parent / "data"
-DATA_FILES = ("events.csv", "actors.csv", "departements.csv", "chapters.csv")
+DATA_FILES = ("events.csv", "actors.csv", "departements.csv", "chapters.csv", "pockets.csv", "communes.csv")
 
 
 def data_folder(folder: Path, **replacements: str | Path | None) -> Path:

@@ -13,12 +13,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, resources
 from dashboard.chapters import Chapter, load_chapters
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
 from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_communes_empty
 
-DATA_DIR_ENV = "LIBERATION_DATA_DIR"
+DATA_DIR_ENV = resources.DATA_DIR_VARIABLE  # set by `liberation-atlas --data-dir`
 
 
 def data_dir() -> Path:
