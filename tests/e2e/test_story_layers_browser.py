@@ -84,6 +84,6 @@ def test_on_8_june_1944_tulle_and_gueret_are_shown_freed(app_url, recorded_page)
     # No disputed marker before the départements concerned are freed.
     assert all(marker["freed_on"] <= page.evaluate(f"() => Math.floor({PLAYER}.t)") for marker in picked(page, "disputed"))
     lines = page.evaluate(f"() => {PLAYER}.payload.points.records.filter((r) => r[6]).map((r) => r[6])")
-    assert any(line.startswith("Libération : ") and " · reprise : " in line for line in lines)
+    assert any(line.startswith("Date de libération : ") and " · date de reprise : " in line for line in lines)
     recorded_page.screenshot("map-1944-06-08")
     assert recorded_page.outside_requests() == []

@@ -110,8 +110,8 @@ def test_the_bundled_valence_is_marked_with_the_drome_archives_date(bundled, bun
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("fr", "Libération : 8 juin 1944 · reprise : 8 juin 1944"),
-    ("en", "Freed: 8 June 1944 · retaken: 8 June 1944"),
+    ("fr", "Date de libération : 8 juin 1944 · date de reprise : 8 juin 1944"),
+    ("en", "Freed on 8 June 1944 · retaken on 8 June 1944"),
 ])
 def test_a_retaken_place_tells_both_dates_in_its_tooltip(refs, lang, expected):
     events = load_events(DATA_DIR / "retaken_events.csv", refs).events
@@ -133,4 +133,4 @@ def test_a_force_filter_keeps_the_day_a_retaken_place_had_been_freed(refs):
     payload = build_payload(events, refs.departments, View(date=D(1944, 6, 8), force_types=forces[:1]),
                             refs.force_type_of_actor, labels, Jump(D(1944, 6, 8), 0))
     lines = {record[2]: record[6] for record in payload["points"]["records"]}
-    assert lines[retaken["title_fr"]].startswith("Libération : 8 juin 1944")
+    assert lines[retaken["title_fr"]].startswith("Date de libération : 8 juin 1944")

@@ -20,9 +20,11 @@ from pydeck.bindings.json_tools import default_serialize
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
-                               date_range, filtered_events, prefecture_liberations)
+                               date_range, filtered_events)
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
-from dashboard.story_layers import disputed_departments, freed_before_retaken, pocket_areas
+from dashboard.player.story import (DISPUTED_GLYPH, POCKET_OUTLINE_RGBA, disputed_layer, disputed_markers,
+                                    pocket_layer, retaken_line)
+from dashboard.story_layers import freed_before_retaken, pocket_areas
 from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, NO_FORCE, RADIUS_CURRENT_PX,
                                   RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
                                   static_department_codes)
@@ -43,13 +45,6 @@ NO_BOUND = 1_000_000
 POINT_FORCES = (*FORCE_TYPES, NO_FORCE)
 # Segment kinds: who held a département from a day to another (see department_segments).
 SEGMENT_FREED, SEGMENT_RETAKEN, SEGMENT_PARTIAL = "freed", "retaken", "partial"
-# A pocket's outline: darker than any fill, so the occupied area stands out from its département
-# (same grey as the occupied département, in colour and in grey scale) by its edge.
-POCKET_OUTLINE_RGBA = [25, 25, 25, 255]
-# The disputed-date marker: a black "?" on white with a black ring, which reads without colour.
-# Drawn beside the préfecture's point (offset in pixels), so it never hides the liberation event.
-DISPUTED_GLYPH = "?"
-DISPUTED_OFFSET_PX = [13, -13]
 
 
 @dataclass(frozen=True)
@@ -111,46 +106,12 @@ def event_layers() -> list[pdk.Layer]:
     ]
 
 
-def pocket_layer() -> pdk.Layer:
-    """The pockets as occupied areas over their freed départements, from the day each formed to the
-    day before it surrendered: filtered on the GPU on [from, to], like the département segments."""
-    return pdk.Layer(
-        "PolygonLayer", id="pockets", data="@@#POCKETS", get_polygon="polygon", filled=True, stroked=True,
-        get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235), get_line_color=POCKET_OUTLINE_RGBA,
-        line_width_units="'pixels'", get_line_width=2, line_width_min_pixels=2, pickable=True, auto_highlight=True,
-        extensions=[{"@@type": "DataFilterExtension", "filterSize": 2}],
-        get_filter_value="[start, end]", filter_range=[[-NO_BOUND, -NO_BOUND]] * 2, filter_transform_size=False,
-    )
-
-
-def disputed_layer() -> pdk.Layer:
-    """A "?" in a white, black-ringed box beside the préfecture of each département whose
-    liberation date the sources dispute, from the day the table says it was freed."""
-    return pdk.Layer(
-        "TextLayer", id="disputed", data="@@#DISPUTED", get_position="position", get_text="glyph",
-        get_size=15, size_units="'pixels'", get_color=[0, 0, 0, 255], font_weight="'bold'",
-        get_pixel_offset=DISPUTED_OFFSET_PX, background=True, get_background_color=[255, 255, 255, 255],
-        get_border_color=[0, 0, 0, 255], get_border_width=2, background_padding=[4, 1], background_border_radius=9,
-        pickable=True, auto_highlight=True,
-        extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
-        get_filter_value="freed_on", filter_range=[-NO_BOUND, -NO_BOUND], filter_transform_size=False,
-    )
-
-
 def deck_spec(view_state: pdk.ViewState | None = None) -> dict:
     """The pydeck Deck, as the JSON deck.gl's JSONConverter reads. Offline: no map provider,
     no style, no tiles."""
     layers = department_layers() + [pocket_layer()] + event_layers() + [disputed_layer()]
     deck = pdk.Deck(layers=layers, initial_view_state=view_state or FRANCE_VIEW, map_provider=None)
     return json.loads(json.dumps(deck, default=default_serialize))
-
-
-def retaken_line(shown: pd.DataFrame, freed_on: dict[str, dt.date], lang: str) -> list[str]:
-    """For each `retaken` event whose earlier liberation the table gives, both dates in words
-    ("Libération : 8 juin 1944 · reprise : 8 juin 1944"); empty for every other event."""
-    return [i18n.t("retaken_both_dates", lang, freed=i18n.format_date(freed_on[event_id], lang),
-                   retaken=i18n.format_date(day.date(), lang)) if event_id in freed_on else ""
-            for event_id, day in zip(shown["event_id"], shown["date"])]
 
 
 def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str],
@@ -230,16 +191,6 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
             pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
             add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
     return segments
-
-
-def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
-    """story_layers.disputed_departments, each with `freed_on`: the day number its marker appears
-    (the table's liberation date, the day the département turns free on the map)."""
-    # One row per id (a validated table has no repeats; a benchmark's doubled table does).
-    events = events.drop_duplicates("event_id")
-    freed = prefecture_liberations(events, departments).set_index("department_code")["liberated_on"]
-    return [{**marked, "freed_on": day_number(freed[marked["code"]], first), "glyph": DISPUTED_GLYPH}
-            for marked in disputed_departments(events, departments, lang)]
 
 
 def labels(lang: str) -> dict:
