@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
 import pandas as pd
 import pydeck as pdk
@@ -109,7 +111,7 @@ def event_layers() -> list[pdk.Layer]:
 def deck_spec(view_state: pdk.ViewState | None = None) -> dict:
     """The pydeck Deck, as the JSON deck.gl's JSONConverter reads. Offline: no map provider,
     no style, no tiles."""
-    layers = department_layers() + [pocket_layer()] + event_layers() + [disputed_layer()]
+    layers = [*department_layers(), pocket_layer(), *event_layers(), disputed_layer()]
     deck = pdk.Deck(layers=layers, initial_view_state=view_state or FRANCE_VIEW, map_provider=None)
     return json.loads(json.dumps(deck, default=default_serialize))
 
@@ -165,29 +167,30 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
     freed has no segment and stays occupied; one freed, retaken and freed again has three."""
     held: dict[str, list[tuple[int, int]]] = {}
     if pockets is not None:
-        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"]):
+        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"], strict=True):
             for code in codes:
                 held.setdefault(code, []).append((day_number(formed, first), day_number(surrendered, first)))
     position = {code: i for i, code in enumerate(static_department_codes())}
     segments: dict[str, list] = {"feature": [], "kind": [], "start": [], "end": [], "freed_on": []}
 
     def add(code: str, kind: str, start: int, end: int, freed_on: int) -> None:
-        for column, value in zip(segments, (position[code], kind, start, end, freed_on)):
+        for column, value in zip(segments, (position[code], kind, start, end, freed_on), strict=True):
             segments[column].append(value)
 
-    for span in periods(prefecture_changes(events, departments)).itertuples():
-        if span.department_code not in position:
+    spans: list[dict[str, Any]] = periods(prefecture_changes(events, departments)).to_dict("records")  # type: ignore[assignment]
+    for span in spans:
+        if span["department_code"] not in position:
             continue
-        code, start = span.department_code, day_number(span.start, first)
-        end = NO_BOUND if pd.isna(span.end) else day_number(span.end, first)
-        if span.state == CHANGE_RETAKEN:
+        code, start = str(span["department_code"]), day_number(span["start"], first)
+        end = NO_BOUND if pd.isna(span["end"]) else day_number(span["end"], first)
+        if span["state"] == CHANGE_RETAKEN:
             add(code, SEGMENT_RETAKEN, start, end, start)
             continue
         # A pocket formed or surrendered while free cuts the span: held on a day means formed on
         # or before it and surrendered after it (pockets.held_on).
         cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
                                       if start < day < end})
-        for begin, finish in zip(cuts, cuts[1:]):
+        for begin, finish in pairwise(cuts):
             pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
             add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
     return segments
@@ -199,7 +202,7 @@ def labels(lang: str) -> dict:
             "events_of_day_short", "no_event_today", "col_source", "legend_forces", "massacre_marker",
             "tooltip_close", "keyboard_help", "pocket_area", "pocket_tooltip", "disputed_marker",
             "disputed_table_date", "disputed_other_dates")
-    strings = {key: i18n.t(key, lang) for key in keys}
+    strings: dict[str, Any] = {key: i18n.t(key, lang) for key in keys}
     strings["speeds"] = {speed: (i18n.t("speed_event", lang) if speed == SPEED_EVENT
                                  else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½")))
                          for speed in SPEEDS}
@@ -251,7 +254,7 @@ def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, f
         "pockets": pocket_areas(pockets, communes, first, lang) if pockets is not None and communes is not None else [],
         "disputed": disputed_markers(departments_table if departments_table is not None else events, departments,
                                      first, lang),
-        "department_total": int(len(departments)),
+        "department_total": len(departments),
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),
         "focus": None if focus is None else {"latitude": focus.latitude, "longitude": focus.longitude, "zoom": focus.zoom},

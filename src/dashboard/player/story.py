@@ -57,7 +57,7 @@ def retaken_line(shown: pd.DataFrame, freed_on: dict[str, dt.date], lang: str) -
     ("Libération : 8 juin 1944 · reprise : 8 juin 1944"); empty for every other event."""
     return [i18n.t("retaken_both_dates", lang, freed=i18n.format_date(freed_on[event_id], lang),
                    retaken=i18n.format_date(day.date(), lang)) if event_id in freed_on else ""
-            for event_id, day in zip(shown["event_id"], shown["date"])]
+            for event_id, day in zip(shown["event_id"], shown["date"], strict=True)]
 
 
 def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:

@@ -22,7 +22,25 @@ from dashboard.ui.shared import table as shared_table
 from dashboard.ui.widgets import chart_with_table, plain
 
 __all__ = [
-    "Bundle", "chapter_controls", "chapter_story", "chart_with_table", "current_chapter", "current_language",
-    "current_view", "date_slider", "finish_page", "load_bundle", "map_player", "page_setup", "plain", "pockets", "present_mode",
-    "publish_view", "read_url_once", "shared_table", "require_events", "share_link", "show_problems",
+                                "Bundle",
+                                "chapter_controls",
+                                "chapter_story",
+                                "chart_with_table",
+                                "current_chapter",
+                                "current_language",
+                                "current_view",
+                                "date_slider",
+                                "finish_page",
+                                "load_bundle",
+                                "map_player",
+                                "page_setup",
+                                "plain",
+                                "pockets",
+                                "present_mode",
+                                "publish_view",
+                                "read_url_once",
+                                "require_events",
+                                "share_link",
+                                "shared_table",
+                                "show_problems",
 ]
