@@ -46,6 +46,9 @@ def test_on_1_march_1945_the_pockets_are_drawn_as_occupied_areas(app_url, record
     assert set(held["name_fr"]) <= names, "every pocket held that day is drawn"
     assert "Poche de Dunkerque" in names and "Poche de Lorient" in names
     assert "Poche de Colmar" not in names  # surrendered on 9 February 1945
+    # The banner says how many départements are entirely free and how many pockets still hold out.
+    banner = page.locator("[data-role='count']").first.inner_text()
+    assert f"poches encore tenues : {len(held)}" in banner and "dont" in banner
     recorded_page.screenshot("map-1945-03-01")
     assert recorded_page.outside_requests() == []
 

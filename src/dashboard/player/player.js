@@ -248,6 +248,20 @@ function frameProps(layerId, t, playing, windowStart, freshDays) {
 }
 
 // Départements free on `day` (freed or partly occupied), as occupation.free_count.
+// Départements free with no pocket held inside them ("entirely free"), and pockets still held:
+// the banner never shows a silent 96 / 96 while Lorient or Dunkerque hold out.
+function entirelyFreeCount(segments, day) {
+  let count = 0;
+  for (let k = 0; k < segments.kind.length; k += 1) {
+    if (segments.kind[k] === "freed" && segments.start[k] <= day && day < segments.end[k]) count += 1;
+  }
+  return count;
+}
+
+function pocketsHeld(pockets, day) {
+  return (pockets || []).filter((pocket) => pocket.from <= day && day < pocket.to).length;
+}
+
 function freeCount(segments, day) {
   let count = 0;
   for (let k = 0; k < segments.kind.length; k += 1) {
@@ -446,8 +460,11 @@ class Player {
     if (force || day !== this.shownDay) {
       this.shownDay = day;
       this.el.date.textContent = formatDay(this.payload, day);
-      this.el.count.textContent = fill(this.payload.labels.departments_freed, {
+      const held = pocketsHeld(this.payload.pockets, day);
+      const label = held ? this.payload.labels.departments_freed_pockets : this.payload.labels.departments_freed;
+      this.el.count.textContent = fill(label, {
         n: freeCount(this.payload.segments, day), total: this.payload.department_total,
+        full: entirelyFreeCount(this.payload.segments, day), pockets: held,
       });
       if (!this.dragging) this.el.range.value = String(day);
       this.el.range.setAttribute("aria-valuetext", formatDay(this.payload, day));

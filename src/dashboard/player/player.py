@@ -199,6 +199,7 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
 def labels(lang: str) -> dict:
     """The player's words, in the page's language."""
     keys = ("play", "pause", "speed", "speed_event", "save_png", "map_label", "timeline_label", "departments_freed",
+            "departments_freed_pockets",
             "events_of_day_short", "no_event_today", "col_source", "legend_forces", "massacre_marker",
             "tooltip_close", "keyboard_help", "pocket_area", "pocket_tooltip", "disputed_marker",
             "disputed_table_date", "disputed_other_dates")
