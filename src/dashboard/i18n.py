@@ -227,6 +227,7 @@ FORCE_TYPE_LABELS: dict[str, dict[str, str]] = {
     "french_army": {"fr": "Armée française", "en": "French army"},
     "allied_army": {"fr": "Armées alliées", "en": "Allied armies"},
     "axis": {"fr": "Forces allemandes et Milice", "en": "German forces and Milice"},
+    "other": {"fr": "Autres", "en": "Others"},  # a class's own actors, force type not given
 }
 
 # Région names are proper nouns; English uses the usual exonym where one exists.

@@ -11,7 +11,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import i18n
-from dashboard.data import FORCE_TYPES
+from dashboard.data import FORCE_TYPES, OTHER_FORCE
 from dashboard.filters import STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, View, department_states, events_on, visible_events
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON, STATIC_DEPARTMENTS_URL
 from dashboard.text import escape_html
@@ -23,6 +23,7 @@ FORCE_COLORS_HEX = {
     "french_army": "#0072B2",  # blue
     "allied_army": "#009E73",  # bluish green
     "axis": "#000000",  # black
+    "other": "#56B4E9",  # sky blue: a class's own actors of no stated force type
 }
 STATE_COLORS_HEX = {
     STATE_OCCUPIED: "#A6A6A6",  # mid grey: "still under occupation"
@@ -50,7 +51,7 @@ RADIUS_CURRENT_PX = 11
 
 def main_force_type(actor_list: tuple[str, ...], force_of_actor: dict[str, str]) -> str:
     """The force type a point is coloured by: that of the first actor listed."""
-    return force_of_actor.get(actor_list[0], FORCE_TYPES[0]) if actor_list else FORCE_TYPES[0]
+    return force_of_actor.get(actor_list[0], OTHER_FORCE) if actor_list else OTHER_FORCE
 
 
 @lru_cache(maxsize=1)
