@@ -26,6 +26,8 @@ from dashboard.problems import Problem, column_letter
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
+# Rows × columns of a sheet: a reader holds the whole grid, so this bounds its memory.
+MAX_CELLS = 5_000_000
 PARSE_SECONDS = 30.0
 # A spreadsheet is a zip: what it unpacks to is bounded too (a "zip bomb" is a small file that
 # unpacks to gigabytes). 100,000 rows of a real table unpack to a few tens of MB.
@@ -272,6 +274,91 @@ def _unpacking_problem(archive: zipfile.ZipFile) -> ReadResult | None:
     return None
 
 
+_XLSX_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_XLSX_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,7})\"")
+_XLSX_CELL_WITHOUT_REF = re.compile(rb"<(?:\w+:)?c(?=[\s>/])(?![^>]*\br=)")
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _xlsx_extent(xml: bytes) -> tuple[int, int]:
+    """Rows and columns a worksheet spans, from its cell references (a cell alone at XFD1048576
+    would make the reader allocate the whole grid)."""
+    rows = max((int(match.group(1)) for match in _XLSX_ROW_REF.finditer(xml)), default=0)
+    rows = max(rows, xml.count(b"<row") + xml.count(b":row "))
+    columns = 0
+    for match in _XLSX_CELL_REF.finditer(xml):
+        columns = max(columns, _column_number(match.group(1)))
+        rows = max(rows, int(match.group(2)))
+    if _XLSX_CELL_WITHOUT_REF.search(xml):  # positions implied by order: count per row
+        columns = max(columns, max((len(_XLSX_CELL_WITHOUT_REF.findall(row)) for row in xml.split(b"</row>")), default=0))
+    return rows, columns
+
+
+def _ods_extent(stream) -> tuple[int, int]:
+    """Rows and columns the largest table spans once repeated rows and cells are expanded
+    (a row "repeated a million times" is a few bytes in the file); empty repeats don't count."""
+    import xml.etree.ElementTree as ET
+
+    most_rows = most_columns = 0
+    row = column = 0
+    row_repeat = 1
+    row_has_value = False
+    row_end_column = 0
+    for event, element in ET.iterparse(stream, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == _ODS_TABLE + "table":
+                row = 0
+            elif tag == _ODS_TABLE + "table-row":
+                row_repeat = int(element.get(_ODS_TABLE + "number-rows-repeated", "1") or 1)
+                column, row_has_value, row_end_column = 0, False, 0
+            continue
+        if tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
+            repeat = int(element.get(_ODS_TABLE + "number-columns-repeated", "1") or 1)
+            column += repeat
+            if element.get(_ODS_OFFICE + "value-type") or len(element):
+                row_has_value, row_end_column = True, column
+            element.clear()
+        elif tag == _ODS_TABLE + "table-row":
+            row += row_repeat
+            if row_has_value:
+                most_rows, most_columns = max(most_rows, row), max(most_columns, row_end_column)
+            element.clear()
+    return most_rows, most_columns
+
+
+def _extent_problem(archive: zipfile.ZipFile, kind: str) -> ReadResult | None:
+    """Refuse, before the reader allocates it, a sheet spanning more rows, columns or cells than
+    the limits, however few bytes it takes in the file."""
+    try:
+        if kind == "xlsx":
+            extents = [_xlsx_extent(archive.read(name)) for name in archive.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml")]
+        else:
+            with archive.open("content.xml") as stream:
+                extents = [_ods_extent(stream)]
+    except Exception as error:  # broken XML or zip member: the reader would fail too
+        return _fail(f"classeur endommagé, illisible ({type(error).__name__}).",
+                     f"damaged workbook, unreadable ({type(error).__name__}).")
+    for rows, columns in extents:
+        if rows > MAX_ROWS + HEADER_SEARCH_ROWS:
+            return _too_many_rows(rows)
+        if columns > MAX_COLUMNS:
+            return _too_many_columns(columns, 1)
+        if rows * columns > MAX_CELLS:
+            return _fail(f"une feuille compte {rows * columns:,} cellules ; la limite est de {MAX_CELLS:,}.".replace(",", "\u202f"),
+                         f"a sheet spans {rows * columns:,} cells; the limit is {MAX_CELLS:,}.")
+    return None
+
+
 def cell_text(value: object) -> str:
     """A spreadsheet value as the text a person would have typed: a date as YYYY-MM-DD, a
     whole number without '.0' (a département typed as 1 stays '1', to be reported)."""
@@ -303,7 +390,7 @@ def _read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
             if kind is None:
                 return _fail("archive ZIP qui n'est pas un classeur .xlsx ou .ods.",
                              "a ZIP archive that is not an .xlsx or .ods workbook.")
-            refused = _unpacking_problem(archive)
+            refused = _unpacking_problem(archive) or _extent_problem(archive, kind)
             if refused:
                 return refused
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:

@@ -49,6 +49,11 @@ def read_own_table(raw: bytes, name: str, refs: ReferenceTables, communes: Commu
         result = LoadResult(empty_events_frame(), read.problems, 0, len(read.problems))
         return OwnTable(name, result, refs, read.facts, tuple(read.notices))
     result = validate_table(read.table, refs, OWN_TABLE_RULES, communes, deadline)
+    if not read.table.rows and not result.problems:
+        result.problems.append(Problem(read.table.header_line, None,
+                                       "le tableau n'a qu'un en-tête : ajoutez une ligne par événement en dessous.",
+                                       "the table has a header only: add one row per event below it."))
+        result.problem_count += 1
     return OwnTable(name, result, refs.with_actors(result.extra_actors), read.facts,
                     tuple(read.notices) + tuple(result.notices))
 
