@@ -271,3 +271,27 @@ def test_problem_text_without_place():
 def test_the_content_decides_the_format_not_the_name(refs, communes, small_rows):
     assert read_table(french_excel_csv(small_rows)).facts.kind == "csv"
     assert own(xlsx_bytes({"S": spreadsheet_rows(small_rows)}), refs, communes, "renamed.csv").result.ok
+
+
+TEMPLATES = DATA_DIR.parent.parent / "data" / "templates"
+
+
+@pytest.mark.parametrize("name", ["modele-evenements.csv", "modele-evenements.xlsx"])
+def test_templates_load_their_example_row(refs, communes, name):
+    loaded = own((TEMPLATES / name).read_bytes(), refs, communes, name)
+    assert loaded.result.ok and len(loaded.events) == 1
+
+
+def test_the_example_is_the_bundled_normandy_rows_with_their_sources(refs, communes):
+    loaded = own((TEMPLATES / "exemple-normandie-1944.csv").read_bytes(), refs, communes)
+    assert loaded.result.ok, [p.text("en") for p in loaded.result.problems]
+    bundled = pd.read_csv(DATA_DIR.parent.parent / "data" / "events.csv", dtype=str, keep_default_na=False)
+    normandy = bundled[bundled["region"] == "Normandie"].set_index("title_fr")
+    assert 20 <= len(loaded.events) == len(normandy) <= 40
+    for _, event in loaded.events.iterrows():
+        original = normandy.loc[event["title_fr"]]
+        assert event["date"].date().isoformat() == original["date"]
+        assert (event["event_type"], event["source"], event["source_url"]) == (
+            original["event_type"], original["source"], original["source_url"])
+        # Placed on the commune point (or its own coordinates): close to the bundled point.
+        assert abs(event["lat"] - float(original["lat"])) < 0.2 and abs(event["lon"] - float(original["lon"])) < 0.2
