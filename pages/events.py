@@ -9,8 +9,12 @@ view = ui.current_view(bundle)
 ui.publish_view(view)
 
 st.title(i18n.t("page_events", lang))
-query = st.text_input(i18n.t("search", lang), key="event_search")
-matching = tables.search_events(filters.filtered_events(bundle.events, view), query)
+search_column, confidence_column = st.columns([2, 1])
+query = search_column.text_input(i18n.t("search", lang), key="event_search")
+levels = confidence_column.multiselect(i18n.t("filter_confidence", lang), ["high", "medium", "low"],
+                                       format_func=lambda level: i18n.confidence_label(level, lang),
+                                       placeholder=i18n.t("filter_all", lang), key="event_confidence")
+matching = tables.search_events(tables.with_confidence(filters.filtered_events(bundle.events, view), levels), query)
 table = tables.explorer_table(matching, lang, bundle.actor_labels(lang))
 st.caption(f"{len(table)} / {len(bundle.events)} {i18n.t('rows', lang)}")
 if table.empty:

@@ -17,6 +17,11 @@ for reference in tables.SEED_REFERENCES:
 st.header(i18n.t("method", lang))
 st.write(i18n.t("method_text", lang))
 
+st.header(i18n.t("sources_confidence", lang))
+st.write(i18n.t("sources_confidence_text", lang))
+st.dataframe(tables.confidence_counts(bundle.events, lang), hide_index=True)
+st.caption(i18n.t("disputed_rows", lang, n=int((bundle.events["other_dates"] != "").sum())))
+
 st.header(i18n.t("sources_cited", lang))
 st.dataframe(tables.source_counts(bundle.events), hide_index=True)
 

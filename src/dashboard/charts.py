@@ -13,6 +13,7 @@ from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
 from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
+from dashboard.occupation import FREE_STATES
 
 FONT = {"size": 16}
 MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
@@ -86,7 +87,7 @@ def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View)
     states = department_states(events, departments, view.date)
     if view.regions:
         states = states[states["region"].isin(view.regions)]
-    states = states.assign(is_liberated=states["state"] != "occupied")
+    states = states.assign(is_liberated=states["state"].isin(FREE_STATES))
     table = states.groupby("region").agg(departments=("department_code", "size"),
                                          liberated=("is_liberated", "sum")).reset_index()
     table["liberated"] = table["liberated"].astype(int)

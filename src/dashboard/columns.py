@@ -29,6 +29,8 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "description_fr": ("description", "recit", "texte"),
     "description_en": ("description anglaise", "english description"),
     "source": ("sources", "reference", "references"),
+    "other_dates": ("autres_dates", "autres dates", "dates_contestees"),
+    "confidence": ("fiabilite", "confiance"),
     "source_url": ("lien", "url", "lien_source", "lien source", "link", "source link"),
 }
 
@@ -39,6 +41,7 @@ EVENT_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
     "insurrection": ("soulèvement", "soulevement", "uprising"),
     "battle": ("bataille", "combat", "combats", "siège", "siege"),
     "massacre": ("représailles", "represailles", "reprisal", "reprisals"),
+    "retaken": ("reprise", "reprise par les allemands"),
     "surrender": ("reddition", "capitulation"),
     "other": ("autre",),
 }

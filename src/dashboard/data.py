@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.disputes import confidence_error, format_other_dates, parse_other_dates
 from dashboard.columns import COLUMN_ALIASES, canonical_column, canonical_event_type, canonical_force_type, simplify
 from dashboard.geocode import MAX_SUGGESTED_MISSES, Communes, NotLocated
 from dashboard.problems import Problem, ProblemList
@@ -31,7 +32,11 @@ COLUMNS = (
     "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
     "source", "source_url",
 )
-EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "surrender", "other")
+# Columns a table may leave out (a teacher's table rarely has them); see disputes.py.
+OPTIONAL_COLUMNS = ("other_dates", "confidence")
+# `retaken`: the German army took back a place that had been freed (Tulle, June 1944); the map
+# then shows it as retaken, not as if nothing had happened.
+EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "retaken", "surrender", "other")
 # "other": the actors a class's own table brings without saying who they fought for.
 FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis", "other")
 OTHER_FORCE = "other"
@@ -130,7 +135,7 @@ OWN_TABLE_RULES = TableRules(required=("date", "place", "event_type"), aliases=T
                              unknown_columns_are_problems=False, derive=True, source_required=False,
                              actors_required=False, unknown_actors=True)
 # Columns only a class's own table may have: the force type of its own actors.
-OWN_TABLE_COLUMNS = COLUMNS + ("force_type",)
+OWN_TABLE_COLUMNS = COLUMNS + OPTIONAL_COLUMNS + ("force_type",)
 TITLE_COLUMNS = ("title_fr", "title_en")
 # Checked every this many rows: the deadline costs a clock read, not one per row.
 DEADLINE_EVERY = 2000
@@ -203,7 +208,7 @@ class _Header:
         self.problems: list[Problem] = []
         self.notices: list[Problem] = []
         line = table.header_line
-        known = OWN_TABLE_COLUMNS if rules.aliases else COLUMNS
+        known = OWN_TABLE_COLUMNS if rules.aliases else COLUMNS + OPTIONAL_COLUMNS
         names = [name.strip() for name in table.header]
         duplicated: dict[str, list[str]] = {}
         unknown = []
@@ -232,8 +237,9 @@ class _Header:
                                           f"required column missing from the header{hint_en}."))
         if unknown and rules.unknown_columns_are_problems:
             for name in unknown:
-                self.problems.append(self._at(line, name, f"colonne inconnue ; colonnes attendues : {', '.join(COLUMNS)}.",
-                                              f"unknown column; expected columns: {', '.join(COLUMNS)}."))
+                expected = ", ".join(COLUMNS + OPTIONAL_COLUMNS)
+                self.problems.append(self._at(line, name, f"colonne inconnue ; colonnes attendues : {expected}.",
+                                              f"unknown column; expected columns: {expected}."))
         elif unknown:
             shown = ", ".join(unknown[:20]) + (" …" if len(unknown) > 20 else "")
             self.notices.append(self._at(line, None, f"colonnes ignorées (noms non reconnus) : {shown}.",
@@ -301,6 +307,8 @@ class _RowChecker:
         code, region, department_ok = self._department_and_region()
         lat, lon, code, region = self._coordinates(code, region, department_ok)
         actors, forces = self._actors()
+        other_dates = self._other_dates()
+        self._confidence()
         url = row["source_url"].strip()
         if url and not URL_PATTERN.fullmatch(url):
             self.fail("source_url", "lien invalide : il doit commencer par http:// ou https://.",
@@ -309,7 +317,8 @@ class _RowChecker:
             return None
         self.context.extra_actors.update(self.new_actors)
         return {
-            **{column: row[column].strip() for column in COLUMNS},
+            **{column: row[column].strip() for column in COLUMNS + OPTIONAL_COLUMNS},
+            "other_dates": other_dates,
             **titles, **descriptions,
             "event_type": event_type,
             "department_code": code,
@@ -322,6 +331,18 @@ class _RowChecker:
             **{f"involves_{force}": force in forces for force in FORCE_TYPES},
             "line": self.line,
         }
+
+    def _other_dates(self) -> str:
+        """The cell rewritten in its canonical form (entries in order, single spaces)."""
+        dates, errors = parse_other_dates(self.row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+        for error in errors:
+            self.fail("other_dates", error.message_fr, error.message_en)
+        return format_other_dates(dates)
+
+    def _confidence(self) -> None:
+        message = confidence_error(self.row["confidence"].strip())
+        if message:
+            self.fail("confidence", *message)
 
     def _date(self, column: str, required: bool) -> dt.date | None:
         text = self.row[column].strip()
@@ -494,7 +515,7 @@ class _Context:
 
 
 def empty_events_frame() -> pd.DataFrame:
-    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS})
+    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in COLUMNS + OPTIONAL_COLUMNS})
     frame["date"] = pd.Series(dtype="datetime64[ns]")
     frame["end_date"] = pd.Series(dtype="datetime64[ns]")
     frame["lat"] = pd.Series(dtype=float)
@@ -517,7 +538,7 @@ def validate_table(table: TextTable, refs: ReferenceTables, rules: TableRules = 
         return LoadResult(empty_events_frame(), problems.kept, 0, problems.count, header.notices)
 
     context = _Context(rules, header, refs, communes)
-    columns = OWN_TABLE_COLUMNS if rules.aliases else COLUMNS
+    columns = OWN_TABLE_COLUMNS if rules.aliases else COLUMNS + OPTIONAL_COLUMNS
     records: list[dict] = []
     first_line_of_id: dict[str, int] = {}
     width = len(table.header)

@@ -9,13 +9,11 @@ import pandas as pd
 
 from dashboard.data import EVENT_TYPES, FORCE_TYPES
 
-# A département liberated within this many days is drawn as "freshly liberated".
-FRESH_DAYS = 7
-
-STATE_OCCUPIED = "occupied"
-STATE_LIBERATED = "liberated"
-STATE_FRESH = "fresh"
-DEPARTMENT_STATES = (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED)
+# The states live in occupation.py; re-exported because every view of the map speaks of them.
+from dashboard.occupation import (  # noqa: E402
+    DEPARTMENT_STATES, FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN,
+    final_liberations, free_count, prefecture_changes, states_at,
+)
 
 
 @dataclass(frozen=True)
@@ -71,39 +69,25 @@ def events_on(events: pd.DataFrame, view: View, first_day: dt.date | None = None
 
 
 def prefecture_liberations(events: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
-    """The `liberation` row of each département's préfecture, with the day the département
-    counts as liberated (`liberated_on`: end_date when the liberation took several days)."""
-    prefecture_of = dict(zip(departments["department_code"], departments["prefecture"]))
-    is_prefecture = events["place"] == events["department_code"].map(prefecture_of)
-    rows = events[(events["event_type"] == "liberation") & is_prefecture].copy()
-    rows["liberated_on"] = rows["end_date"].fillna(rows["date"])
-    # A teacher's table may hold two rows for one préfecture: the earliest wins.
-    rows = rows.sort_values("liberated_on").drop_duplicates("department_code", keep="first")
+    """The `liberation` row after which each département stayed free, with the day it counts as
+    liberated (`liberated_on`: end_date when the liberation took several days). A département
+    freed, retaken and freed again counts from its last liberation."""
+    final = final_liberations(prefecture_changes(events, departments))
+    rows = events.set_index("event_id").loc[final["event_id"]].reset_index()
+    rows["liberated_on"] = final["liberated_on"].to_numpy()
     return rows
 
 
-def department_states(events: pd.DataFrame, departments: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """Every département with its state at `day`: occupied, freshly liberated, or liberated.
-
-    A département without a préfecture liberation row stays occupied: the table says nothing
-    about it, and the map must not claim it was freed.
-    """
-    liberations = prefecture_liberations(events, departments)[["department_code", "liberated_on"]]
-    states = departments[["department_code", "department_name", "region", "prefecture"]].merge(
-        liberations, on="department_code", how="left")
-    states["liberated_on"] = pd.to_datetime(states["liberated_on"])  # stays a date column when empty
-    today = pd.Timestamp(day)
-    liberated = states["liberated_on"] <= today
-    fresh = liberated & (states["liberated_on"] > today - pd.Timedelta(days=FRESH_DAYS))
-    states["state"] = STATE_OCCUPIED
-    states.loc[liberated, "state"] = STATE_LIBERATED
-    states.loc[fresh, "state"] = STATE_FRESH
-    return states
+def department_states(events: pd.DataFrame, departments: pd.DataFrame, day: dt.date,
+                      departments_with_pockets: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Every département with its state at `day`: occupied, retaken, partly occupied (a pocket),
+    freshly liberated, or liberated; `changed_on` is the day of its last change of hands."""
+    return states_at(departments, prefecture_changes(events, departments), day, departments_with_pockets)
 
 
 def liberated_count(states: pd.DataFrame) -> int:
-    """How many départements of a `department_states` table are free (freshly or not)."""
-    return int((states["state"] != STATE_OCCUPIED).sum())
+    """How many départements of a `department_states` table have their préfecture free."""
+    return free_count(states)
 
 
 def date_range(events: pd.DataFrame) -> tuple[dt.date, dt.date]:

@@ -1,6 +1,6 @@
 """Placing a teacher's event from its place name and département, with the commune points.
 
-`data/geo/communes.csv` gives one point per commune (IGN Admin Express COG 2018; see
+`data/communes.csv` gives one point per commune (IGN Admin Express COG 2018; see
 data/geo/README.md). Names repeat across départements (Valence: 16, 26, 82), so the
 département decides; without one, a name found in a single département is accepted and
 a repeated name is reported with its candidates. Names are compared without case, accents,
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-COMMUNES_CSV = Path(__file__).resolve().parents[2] / "data" / "geo" / "communes.csv"
+COMMUNES_CSV = Path(__file__).resolve().parents[2] / "data" / "communes.csv"
 # Close-name suggestions cost a fuzzy search; past this many misses in one table the report is
 # already longer than anyone reads (see problems.MAX_REPORTED_PROBLEMS), so they are skipped.
 MAX_SUGGESTED_MISSES = 200

@@ -39,6 +39,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "col_description": "Description",
         "col_source": "Source",
         "col_source_url": "Lien",
+        "col_confidence": "Fiabilité",
+        "col_other_dates": "Autres dates données",
+        "confidence_high": "élevée (deux sources institutionnelles)",
+        "confidence_medium": "moyenne (une source institutionnelle)",
+        "confidence_low": "faible (autre source)",
+        "confidence_unassessed": "non évaluée",
+        "filter_confidence": "Fiabilité des sources",
+        "sources_confidence": "Fiabilité des lignes",
+        "sources_confidence_text": "Élevée : deux sources institutionnelles indépendantes concordent, ou le texte de référence l'affirme. Moyenne : une source institutionnelle. Faible : toute autre source (blog, forum, Wikipédia).",
+        "col_rows": "Lignes",
+        "disputed_rows": "Lignes dont la date est discutée (d'autres sources donnent une autre date) : {n}",
+        "chart_disputed_pace": "Départements libérés : selon ce tableau, et l'écart que donnent d'autres sources",
+        "chart_dispute_band": "Selon les autres dates données par les sources",
+        "chart_dispute_table": "Selon ce tableau",
+        "chart_pockets": "Les poches : de leur formation à leur reddition",
+        "tab_disputes": "Dates discutées et poches",
         "search": "Rechercher (titre, lieu, acteur)",
         "download_csv": "Télécharger ces événements (CSV)",
         "state_occupied": "Occupé",
@@ -138,6 +154,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "col_description": "Description",
         "col_source": "Source",
         "col_source_url": "Link",
+        "col_confidence": "Confidence",
+        "col_other_dates": "Other dates given",
+        "confidence_high": "high (two institutional sources)",
+        "confidence_medium": "medium (one institutional source)",
+        "confidence_low": "low (other source)",
+        "confidence_unassessed": "not assessed",
+        "filter_confidence": "Source confidence",
+        "sources_confidence": "Confidence of the rows",
+        "sources_confidence_text": "High: two independent institutional sources agree, or the reference text states it. Medium: one institutional source. Low: any other source (blog, forum, Wikipedia).",
+        "col_rows": "Rows",
+        "disputed_rows": "Rows whose date is disputed (other sources give another date): {n}",
+        "chart_disputed_pace": "Départements liberated: by this table, and the spread other sources give",
+        "chart_dispute_band": "By the other dates the sources give",
+        "chart_dispute_table": "By this table",
+        "chart_pockets": "The pockets: from formation to surrender",
+        "tab_disputes": "Disputed dates and pockets",
         "search": "Search (title, place, actor)",
         "download_csv": "Download these events (CSV)",
         "state_occupied": "Occupied",
@@ -218,6 +250,7 @@ EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
     "insurrection": {"fr": "Insurrection", "en": "Insurrection"},
     "battle": {"fr": "Bataille, siège", "en": "Battle, siege"},
     "massacre": {"fr": "Massacre, représailles", "en": "Massacre, reprisal"},
+    "retaken": {"fr": "Reprise par les forces allemandes", "en": "Retaken by German forces"},
     "surrender": {"fr": "Reddition", "en": "Surrender"},
     "other": {"fr": "Autre", "en": "Other"},
 }
@@ -286,6 +319,10 @@ def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
     if normalize_language(lang) == "fr":
         return f"du {format_date(start, lang)} au {format_date(end, lang)}"
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def confidence_label(level: str, lang: str) -> str:
+    return t(f"confidence_{level}" if level in ("high", "medium", "low") else "confidence_unassessed", lang)
 
 
 def event_type_label(event_type: str, lang: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import i18n
-from dashboard.data import is_unsourced
+from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, is_unsourced
+from dashboard.disputes import CONFIDENCE_LEVELS, parse_other_dates
 
 SEED_REFERENCES = (
     "Simonnet Stéphane, Claire Levasseur, Guillaume Balavoine (préface Olivier Wieviorka), 2004, "
@@ -13,7 +14,10 @@ SEED_REFERENCES = (
     "Paris, éd. Autrement, coll. « Atlas-Mémoire ».",
     "Marcot François (sous la direction de) avec la collaboration de Bruno Leroux et Christine Levisse-Touzé, "
     "2006, Dictionnaire historique de la Résistance, Ed. Robert Laffont.",
-    "Musée de la Résistance en ligne : https://museemrjmoi.com",
+    # The reference text is published by the online museum of the association Mémoire des Résistants
+    # Juifs de la M.O.I. (MRJ-MOI), not by the "Musée de la Résistance en ligne", a different site.
+    "Musée en ligne de l'association Mémoire des Résistants Juifs de la M.O.I. (MRJ-MOI), "
+    "« Insurrections en régions » : https://museemrjmoi.com/insurrections-en-regions",
 )
 
 
@@ -41,8 +45,31 @@ def explorer_table(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]
         i18n.t("col_description", lang): events["description_en" if english else "description_fr"],
         i18n.t("col_source", lang): events["source"],
         i18n.t("col_source_url", lang): events["source_url"],
+        i18n.t("col_confidence", lang): [i18n.confidence_label(level, lang) for level in events["confidence"]],
+        i18n.t("col_other_dates", lang): [other_dates_text(text, lang) for text in events["other_dates"]],
     })
     return table.reset_index(drop=True)
+
+
+def other_dates_text(text: str, lang: str) -> str:
+    """`1944-08-31: Archives de la Drôme` as "31 août 1944 (Archives de la Drôme)", in the UI language."""
+    dates, _ = parse_other_dates(text, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+    return " ; ".join(f"{i18n.format_date(d.day, lang)} ({d.given_by})" for d in dates)
+
+
+def with_confidence(events: pd.DataFrame, levels: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """The rows of the chosen confidence levels ("" is "not assessed"); no level chosen: every row."""
+    return events[events["confidence"].isin(levels)] if levels else events
+
+
+def confidence_counts(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """How many rows at each confidence level (the levels in order, then "not assessed")."""
+    levels = [*CONFIDENCE_LEVELS, ""]
+    counts = events["confidence"].value_counts()
+    return pd.DataFrame({
+        i18n.t("col_confidence", lang): [i18n.confidence_label(level, lang) for level in levels],
+        i18n.t("col_rows", lang): [int(counts.get(level, 0)) for level in levels],
+    })
 
 
 def source_counts(events: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,10 @@ EXPECTED = [
     ("hostile_url.csv", [(2, "source_url", "must start with http:// or https://")]),
     ("wrong_field_count.csv", [(2, None, "17 cells instead of 16")]),
     ("not_utf8.csv", [(2, None, "not UTF-8")]),
+    ("bad_disputes.csv", [(2, "other_dates", "'1944-02-30' is not a day that exists"),
+                          (3, "other_dates", "expected 'YYYY-MM-DD: who gives this date'"),
+                          (3, "confidence", "unknown level 'sure'"),
+                          (4, "other_dates", "outside the period covered")]),
     ("many_problems.csv", [(3, "date", "invalid date '44-08-25'"), (4, "event_type", "unknown type '?'"),
                            (5, "actors", "actor 'Nobody'")]),
 ]
@@ -86,3 +90,20 @@ def test_overlong_cell_is_reported(refs):
     text = (DATA_DIR / "small_events.csv").read_text(encoding="utf-8").replace("Fixture: not", "x" * 3000 + " not", 1)
     problems = parse_events(text, refs).problems
     assert [(p.column, "cell too long" in p.message_en) for p in problems] == [("description_fr", True)]
+
+
+def test_other_dates_are_kept_in_canonical_form_and_confidence_as_given(refs):
+    header = ",".join(COLUMNS) + ",other_dates,confidence"
+    row = ("liberation-valence,1944-08-23,,liberation,Valence,26,Auvergne-Rhône-Alpes,44.9334,4.8924,FFI,"
+           "Libération de Valence,Liberation of Valence,Test.,Test.,Test fixture,,"
+           "1944-08-31:  Archives départementales de la Drôme|1944-08-30: Ville de Valence,medium")
+    result = parse_events(f"{header}\n{row}\n", refs)
+    assert result.ok, result.problems
+    event = result.events.iloc[0]
+    assert event["other_dates"] == "1944-08-31: Archives départementales de la Drôme | 1944-08-30: Ville de Valence"
+    assert event["confidence"] == "medium"
+
+
+def test_a_table_without_the_optional_columns_reads_them_as_empty(refs):
+    result = parse_events((DATA_DIR / "small_events.csv").read_bytes(), refs)
+    assert result.ok and set(result.events["other_dates"]) == {""} and set(result.events["confidence"]) == {""}

@@ -1,0 +1,171 @@
+"""The pockets: areas German garrisons held after the land around them was freed
+(the Atlantic pockets and Dunkerque until May 1945, Colmar until February 1945).
+
+Each pocket is a list of communes (INSEE codes, checked against data/communes.csv) with the day it
+formed and the day it surrendered. The map draws it as an area, an outline padded around the
+communes' points (we have a point per commune, not its outline), from its first to its last day.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, URL_PATTERN, Problem,
+                            _parse_date)
+from dashboard.disputes import confidence_error, parse_other_dates
+
+POCKETS_CSV = DATA_DIR / "pockets.csv"
+COMMUNES_CSV = DATA_DIR / "communes.csv"
+POCKET_COLUMNS = ("pocket_id", "name_fr", "name_en", "department_codes", "insee_codes", "formed", "surrendered",
+                  "other_dates", "source", "source_url", "confidence", "note_fr", "note_en")
+LIST_SEPARATOR = ";"
+# Padding around each commune's point, in km: about the radius of a rural commune, so that a
+# pocket of one or two communes still shows as an area.
+PAD_KM = 2.5
+KM_PER_DEGREE = 111.2
+
+
+@dataclass
+class PocketsResult:
+    pockets: pd.DataFrame  # pocket_id, names, department_codes (tuple), insee_codes (tuple), formed, surrendered, …
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_communes(path: Path = COMMUNES_CSV) -> pd.DataFrame:
+    """insee_code, name, department_code, lat, lon; codes stay text ("01001")."""
+    return pd.read_csv(path, dtype={"insee_code": str, "department_code": str}, keep_default_na=False,
+                       encoding="utf-8")
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in POCKET_COLUMNS})
+
+
+def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str]) -> PocketsResult:
+    """Validate a pockets table; every problem names its line and column, in FR and EN."""
+    problems: list[Problem] = []
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = reader.fieldnames or []
+    missing = [c for c in POCKET_COLUMNS if c not in header]
+    if missing:
+        return PocketsResult(_empty(), [Problem(1, c, "colonne obligatoire absente de l'en-tête.",
+                                                "required column missing from the header.") for c in missing])
+    department_of_commune = dict(zip(communes["insee_code"], communes["department_code"]))
+    records, seen = [], set()
+    for line, row in enumerate(reader, start=2):
+        row = {key: (value or "").strip() for key, value in row.items() if key in POCKET_COLUMNS}
+        found: list[Problem] = []
+
+        def fail(column: str, fr: str, en: str) -> None:
+            found.append(Problem(line, column, fr, en))
+
+        if not EVENT_ID_PATTERN.fullmatch(row["pocket_id"]) or row["pocket_id"] in seen:
+            fail("pocket_id", "identifiant invalide ou déjà utilisé.", "invalid or repeated id.")
+        seen.add(row["pocket_id"])
+        days = {}
+        for column in ("formed", "surrendered"):
+            day = _parse_date(row[column])
+            if day is None or not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
+                fail(column, f"date « {row[column]} » invalide (AAAA-MM-JJ, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
+                     f"invalid date '{row[column]}' (YYYY-MM-DD, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).")
+            days[column] = day
+        if days["formed"] and days["surrendered"] and days["surrendered"] < days["formed"]:
+            fail("surrendered", "la reddition précède la formation de la poche.", "the surrender is before the pocket formed.")
+        departments = tuple(c for c in row["department_codes"].split(LIST_SEPARATOR) if c)
+        for code in departments:
+            if code not in department_codes:
+                fail("department_codes", f"département « {code} » inconnu.", f"unknown département '{code}'.")
+        codes = tuple(c.strip() for c in row["insee_codes"].split(LIST_SEPARATOR) if c.strip())
+        if not codes:
+            fail("insee_codes", "aucune commune : la poche n'a pas d'étendue.", "no commune: the pocket has no extent.")
+        for code in codes:
+            where = department_of_commune.get(code)
+            if where is None:
+                fail("insee_codes", f"commune « {code} » absente de data/communes.csv.", f"commune '{code}' is not in data/communes.csv.")
+            elif where not in departments:
+                fail("insee_codes", f"la commune {code} est dans le département {where}, hors de la poche.",
+                     f"commune {code} is in département {where}, outside the pocket's départements.")
+        for error in parse_other_dates(row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)[1]:
+            fail("other_dates", error.message_fr, error.message_en)
+        if message := confidence_error(row["confidence"]):
+            fail("confidence", *message)
+        if not row["source"] or not URL_PATTERN.fullmatch(row["source_url"]):
+            fail("source", "source et lien (http…) obligatoires : la date d'une poche doit être sourcée.",
+                 "source and link (http…) required: a pocket's dates must be sourced.")
+        for column in ("name_fr", "name_en"):
+            if not row[column]:
+                fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
+        problems.extend(found)
+        if not found:
+            records.append({**row, "department_codes": departments, "insee_codes": codes,
+                            "formed": pd.Timestamp(days["formed"]), "surrendered": pd.Timestamp(days["surrendered"])})
+    pockets = pd.DataFrame.from_records(records) if records else _empty()
+    return PocketsResult(pockets, problems)
+
+
+def load_pockets(communes: pd.DataFrame, department_codes: set[str], path: Path = POCKETS_CSV) -> PocketsResult:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return PocketsResult(_empty(), [Problem(None, None, f"fichier des poches illisible : {error}",
+                                                f"unreadable pockets file: {error}")])
+    return parse_pockets(text, communes, department_codes)
+
+
+def held_on(pockets: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """The pockets still held on `day`: formed on or before it, surrendered after it (a pocket
+    counts as freed on the day it surrendered, as a town does on the day it is liberated)."""
+    today = pd.Timestamp(day)
+    return pockets[(pockets["formed"] <= today) & (pockets["surrendered"] > today)]
+
+
+def departments_holding_pockets(pockets: pd.DataFrame, day: dt.date) -> frozenset[str]:
+    held = held_on(pockets, day)
+    return frozenset(code for codes in held["department_codes"] for code in codes)
+
+
+def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Andrew's monotone chain; counter-clockwise, first point not repeated."""
+    points = sorted(set(points))
+    if len(points) <= 2:
+        return points
+
+    def cross(o, a, b) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in points:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(points):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def outline(lon_lat: list[tuple[float, float]], pad_km: float = PAD_KM, sides: int = 12) -> list[list[float]]:
+    """A polygon [[lon, lat], …] around the points: the hull of a small circle around each one."""
+    ring: list[tuple[float, float]] = []
+    for lon, lat in lon_lat:
+        dlat = pad_km / KM_PER_DEGREE
+        dlon = dlat / max(math.cos(math.radians(lat)), 0.1)
+        ring.extend((lon + dlon * math.cos(2 * math.pi * k / sides), lat + dlat * math.sin(2 * math.pi * k / sides))
+                    for k in range(sides))
+    return [[round(x, 4), round(y, 4)] for x, y in _convex_hull(ring)]
+
+
+def pocket_outlines(pockets: pd.DataFrame, communes: pd.DataFrame) -> dict[str, list[list[float]]]:
+    """pocket_id -> its outline, from the points of the communes it held."""
+    where = communes.set_index("insee_code")[["lon", "lat"]]
+    return {row.pocket_id: outline([tuple(where.loc[code]) for code in row.insee_codes])
+            for row in pockets.itertuples()}

@@ -1,0 +1,46 @@
+"""The range a disputed count spans, and the pockets' span, as tables (the figures plot exactly these)."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard import disputed_charts
+from dashboard.data import load_events
+from dashboard.filters import View
+from dashboard.pockets import load_pockets, read_communes
+
+from tests.conftest import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def disputed(refs):
+    return load_events(DATA_DIR / "disputed_events.csv", refs).events
+
+
+def count_on(table, day):
+    return table[table["date"] <= pd.Timestamp(day)].iloc[-1]
+
+
+def test_a_disputed_date_widens_the_count_only_between_its_dates(disputed, refs):
+    table = disputed_charts.disputed_pace(disputed, refs.departments, View(dt.date(1944, 9, 1)))
+    on_25 = count_on(table, dt.date(1944, 8, 25))  # Annecy, Grenoble, Valence (23 Aug; the archives say 31 Aug)
+    assert (on_25["count"], on_25["lowest"], on_25["highest"]) == (3, 2, 3)
+    on_31 = count_on(table, dt.date(1944, 8, 31))
+    assert (on_31["count"], on_31["lowest"], on_31["highest"]) == (3, 3, 3)
+    assert (table["lowest"] <= table["count"]).all() and (table["count"] <= table["highest"]).all()
+    figure = disputed_charts.disputed_pace_figure(table, View(dt.date(1944, 9, 1), lang="fr"))
+    assert [trace.name for trace in figure.data][1:] == ["Selon les autres dates données par les sources", "Selon ce tableau"]
+
+
+def test_filters_apply_to_the_range(disputed, refs):
+    view = View(dt.date(1944, 9, 1), regions=("Bretagne",))
+    assert disputed_charts.disputed_pace(disputed, refs.departments, view).empty
+
+
+def test_pocket_spans(refs):
+    pockets = load_pockets(read_communes(), set(refs.departments["department_code"]), DATA_DIR / "pockets.csv").pockets
+    table = disputed_charts.pocket_spans(pockets, "en")
+    assert table["pocket"].tolist() == ["Lorient pocket", "Dunkirk pocket"]  # in order of formation
+    assert table["days"].tolist() == [(dt.date(1945, 5, 10) - dt.date(1944, 8, 12)).days,
+                                      (dt.date(1945, 5, 9) - dt.date(1944, 9, 15)).days]
