@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import filters, i18n, tables, ui
+from dashboard.text import safe_csv
 
 bundle, lang = ui.page_setup()
 view = ui.current_view(bundle)
@@ -22,5 +23,6 @@ if table.empty:
 link_column = i18n.t("col_source_url", lang)
 st.dataframe(table, hide_index=True, height=560,
              column_config={link_column: st.column_config.LinkColumn(link_column)})
-st.download_button(i18n.t("download_csv", lang), table.to_csv(index=False).encode("utf-8"),
+# safe_csv: a class's own table may hold cells a spreadsheet would run as formulas.
+st.download_button(i18n.t("download_csv", lang), safe_csv(table),
                    file_name="liberation-events.csv", mime="text/csv")

@@ -26,8 +26,23 @@ def xlsx_bytes(sheets: dict[str, list[list[Cell]]]) -> bytes:
         sheet = workbook.create_sheet(name)
         for row in rows:
             sheet.append(row)
+    workbook.properties.created = workbook.properties.modified = dt.datetime(2000, 1, 1)
     output = io.BytesIO()
     workbook.save(output)
+    return _fixed_times(output.getvalue())
+
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def _fixed_times(archive_bytes: bytes) -> bytes:
+    """The same zip with every member dated FIXED_TIME: a file written twice is the same file."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as source, zipfile.ZipFile(output, "w") as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, FIXED_TIME)
+            info.compress_type = member.compress_type
+            target.writestr(info, source.read(member.filename))
     return output.getvalue()
 
 
@@ -65,8 +80,8 @@ def ods_bytes(sheets: dict[str, list[list[Cell]]]) -> bytes:
         body.append("</table:table>")
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/manifest.xml", _MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
-        archive.writestr("content.xml", _CONTENT_START + "".join(body) + _CONTENT_END,
+        archive.writestr(zipfile.ZipInfo("mimetype", FIXED_TIME), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        archive.writestr(zipfile.ZipInfo("META-INF/manifest.xml", FIXED_TIME), _MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("content.xml", FIXED_TIME), _CONTENT_START + "".join(body) + _CONTENT_END,
                          compress_type=zipfile.ZIP_DEFLATED)
     return output.getvalue()

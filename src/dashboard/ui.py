@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import time
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from dashboard.chapters import CHAPTERS_CSV, Chapter, chapter_sources, load_chap
 from dashboard.urlstate import (CHAPTER_PARAM, DATE_PARAM, FORCE_PARAM, LANG_PARAM, MODE_PARAM, REGION_PARAM, TYPE_PARAM,
                                 parse_query, to_query)
 from dashboard.timeline import DEFAULT_SPEED, opening_date, SPEED_EVENT, SPEEDS, STEP_ACTIONS, Timeline, frame_plan, next_frame, play_start
-from dashboard.text import escape_markdown
+from dashboard.text import escape_markdown, safe_csv
+from dashboard.geocode import Communes, load_communes
+from dashboard.upload import OwnTable, read_own_table
 
 # The view lives under these keys. Widgets get their own keys ("widget." + key) and copy
 # their value back on change, because Streamlit forgets a widget's state on a page that does
@@ -83,6 +86,11 @@ def _tooltips(modified: float, lang: str) -> pd.Series:
 
 def tooltip_column(lang: str) -> pd.Series:
     """Every event's tooltip, built once per language instead of on every animation frame."""
+    if showing_own_table():
+        state = own_table()
+        if lang not in state.tooltips:
+            state.tooltips[lang] = tooltips(state.bundle.events, lang, state.bundle.actor_labels(lang))
+        return state.tooltips[lang]
     return _tooltips(EVENTS_CSV.stat().st_mtime, lang)
 
 
@@ -95,6 +103,9 @@ def _load_bundle(modified: float) -> Bundle:
 
 
 def load_bundle() -> Bundle:
+    """The table this session shows: the class's own if chosen (see below), else the bundled one."""
+    if showing_own_table():
+        return own_table().bundle
     return _load_bundle(EVENTS_CSV.stat().st_mtime)
 
 
@@ -105,10 +116,16 @@ def _load_chapters(events_modified: float, chapters_modified: float) -> tuple[li
 
 
 def chapters() -> list[Chapter]:
-    return _load_chapters(EVENTS_CSV.stat().st_mtime, CHAPTERS_CSV.stat().st_mtime)[0]
+    story = _load_chapters(EVENTS_CSV.stat().st_mtime, CHAPTERS_CSV.stat().st_mtime)[0]
+    if showing_own_table():  # the chapters that still apply: every event they tell is in the table
+        ids = set(own_table().bundle.events["event_id"])
+        return [chapter for chapter in story if set(chapter.event_ids) <= ids]
+    return story
 
 
 def chapter_problems() -> list:
+    if showing_own_table():
+        return []  # problems of the bundled chapters are not the class's to fix
     return _load_chapters(EVENTS_CSV.stat().st_mtime, CHAPTERS_CSV.stat().st_mtime)[1]
 
 
@@ -265,6 +282,7 @@ def page_setup() -> tuple[Bundle, str]:
     read_url_once()
     bundle = load_bundle()
     lang = language_selector()
+    table_banner(lang)
     filter_widgets(bundle, lang)
     share_widget(bundle, lang)
     st.sidebar.caption(i18n.t("licence_geo", lang))
@@ -408,7 +426,7 @@ def chart_with_table(table: pd.DataFrame, figure_of, name: str, lang: str,
     shown = localized(table, lang, actor_labels)
     with st.expander(i18n.t("chart_data", lang)):
         st.dataframe(shown, hide_index=True, key=f"table.{name}")
-        st.download_button(i18n.t("download_chart_csv", lang), shown.to_csv(index=False).encode("utf-8"),
+        st.download_button(i18n.t("download_chart_csv", lang), safe_csv(shown),
                            file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")
 
 
@@ -539,3 +557,73 @@ def share_widget(bundle: Bundle, lang: str) -> None:
         segno.make(link, error="m").save(image, kind="png", scale=5, border=2)
         st.image(image.getvalue(), caption=i18n.t("share_qr", lang), width=220)
         st.caption(i18n.t("share_hint", lang))
+
+
+# --- A class's own table (issue 11) --------------------------------------------------------
+# Kept in this session's state only: never written to data/, never in a cache another session
+# reads, forgotten with the session. The parsed table is stored with the SHA-256 of the file's
+# bytes, so the file uploader handing the same file back on every rerun does not re-parse it.
+
+OWN_TABLE_KEY = "own_table"  # OwnTableState of the last file uploaded in this session
+SHOW_OWN_KEY = "show_own_table"  # the "which table" choice: True = the class's own table
+
+
+@dataclass(frozen=True)
+class OwnTableState:
+    digest: str
+    own: OwnTable
+    bundle: Bundle  # the own table as the rest of the app reads a table
+    tooltips: dict  # lang -> tooltip Series, filled on first use
+
+
+@st.cache_resource(show_spinner=False)
+def _communes() -> Communes:
+    # Read and indexed once per server process, shared read-only by every session.
+    return load_communes(frozenset(load_reference_tables().departments["department_code"]))
+
+
+def read_upload(raw: bytes, name: str) -> OwnTableState:
+    """The session's own table from a file's bytes; parsed once per distinct file."""
+    digest = hashlib.sha256(raw).hexdigest()
+    state = st.session_state.get(OWN_TABLE_KEY)
+    if state is not None and state.digest == digest:
+        return state
+    own = read_own_table(raw, name, _load_bundle(EVENTS_CSV.stat().st_mtime).refs, _communes())
+    state = OwnTableState(digest, own, Bundle(own.result, own.refs), {})
+    st.session_state[OWN_TABLE_KEY] = state
+    st.session_state[SHOW_OWN_KEY] = own.usable  # a usable upload is shown at once; the banner says so
+    # Once more from the top, so that the banner, the sidebar's filters and the date range
+    # drawn before the upload was read follow the new table (the same file is not read again).
+    st.rerun()
+
+
+def own_table() -> OwnTableState | None:
+    return st.session_state.get(OWN_TABLE_KEY)
+
+
+def showing_own_table() -> bool:
+    state = own_table()
+    return bool(st.session_state.get(SHOW_OWN_KEY)) and state is not None and state.own.usable
+
+
+def show_own_table(show: bool) -> None:
+    st.session_state[SHOW_OWN_KEY] = show
+
+
+def table_banner(lang: str) -> None:
+    """On every page: which table is shown, and the way back (or forth)."""
+    state = own_table()
+    if state is None or not state.own.usable:
+        return
+    if showing_own_table():
+        with st.container(border=True):
+            text, button = st.columns([4, 1.3], vertical_alignment="center")
+            text.markdown(":material/upload_file: " + escape_markdown(
+                i18n.t("banner_own", lang, name=state.own.name, n=len(state.own.events))))
+            button.button(i18n.t("back_to_bundled", lang), key="banner.back", icon=":material/undo:",
+                          on_click=show_own_table, args=(False,), width="stretch")
+    else:
+        text, button = st.columns([4, 1.3], vertical_alignment="center")
+        text.caption(escape_markdown(i18n.t("banner_bundled", lang, name=state.own.name)))
+        button.button(i18n.t("show_own", lang), key="banner.own", icon=":material/upload_file:",
+                      on_click=show_own_table, args=(True,), width="stretch")

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/map.py", "pages/charts.py", "pages/events.py", "pages/sources.py"]
+PAGES = ["pages/map.py", "pages/charts.py", "pages/events.py", "pages/sources.py", "pages/upload.py"]
 TIMEOUT = 60  # seconds: the first run loads and validates the whole table
 
 

@@ -250,6 +250,10 @@ def structure_cases() -> list[Case]:
         Case("title-rows-above-header.xlsx", xlsx_bytes({"Feuille1": [["Ma classe"], ["Libération"], [], *good]}), 3),
         Case("second-sheet-ignored.xlsx", xlsx_bytes({"Evénements": good, "Vocabulaire": [["x"]]}), 3, "other sheets left aside"),
         Case("huge-single-line.csv", csv_bytes([HEADER]) + b"x;" * 100_000 + b"\r\n", 0, "cells instead of"),
+        # Every markup payload in every text column, on one day: the browser test shows them all.
+        Case("all-markup-everywhere.csv", csv_bytes(table(*[
+            ["25/08/1944", payload, "75", "libération", payload, payload, payload.replace(";", ","), payload, "", "48.85", "2.35"]
+            for payload in MARKUP])), len(MARKUP)),
         Case("markup-in-header.csv", csv_bytes([HEADER + ["<script>alert(1)</script>", "=HYPERLINK(\"x\")"],
                                                 *[r + ["<b>x</b>", "=1+1"] for r in GOOD_ROWS]]), 3, "left aside"),
     ]

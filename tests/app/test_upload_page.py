@@ -1,0 +1,105 @@
+"""Your data: an upload switches the map, the charts and the explorer to the class's table for
+this session only, with a banner and a way back; other sessions keep the bundled table."""
+
+import datetime as dt
+
+import pytest
+
+from dashboard import ui
+from dashboard.data import load_events
+from tests.app.test_charts_page import table as chart_table
+from tests.app.test_map_page import deck_points
+from tests.app.test_pages import fresh_app
+from tests.data.hostile.make_hostile import HEADER
+
+OWN = ("date;lieu;département;type;titre;acteurs\n"
+       "25/08/1944;Paris;75;libération;Libération de Paris (classe);FFI\n"
+       "31/08/1944;Valence;26;libération;Valence (classe);Groupe Vengeance\n"
+       "1944-09-03;Lyon;69;libération;Lyon (classe);Les voisins\n"
+       "1944-02-30;Lyon;69;libération;Date impossible;FFI\n").encode("utf-8")
+OWN_TITLES = {"Libération de Paris (classe)", "Valence (classe)", "Lyon (classe)"}
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_events().events
+
+
+def upload(at, name: str, data: bytes):
+    at.switch_page("pages/upload.py").run()
+    return at.file_uploader(key="upload.file").set_value((name, data, "text/csv")).run()
+
+
+def has_button(at, key: str) -> bool:
+    return any(button.key == key for button in at.button)
+
+
+def explorer_titles(at) -> set[str]:
+    at.switch_page("pages/events.py").run()
+    assert not at.exception, at.exception
+    frame = at.dataframe[0].value
+    return set(frame[next(c for c in frame.columns if c in ("Title", "Titre"))])
+
+
+def test_upload_shows_what_was_read_and_every_problem():
+    at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    assert not at.exception, at.exception
+    texts = " ".join(m.value for m in at.markdown).replace("\\", "")  # markdown escapes
+    assert "3 valid event(s) out of 4 row(s) read" in texts
+    assert "UTF-8" in texts and "semicolon" in texts
+    report = at.dataframe[0].value
+    assert list(report["where"]) == ["Line 5"] and list(report["column"]) == ["date"]
+    assert at.get("download_button")  # templates and the report
+
+
+def test_upload_switches_map_charts_and_explorer_and_the_banner_shows():
+    at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    assert explorer_titles(at) == OWN_TITLES
+    assert has_button(at, "banner.back")  # the banner and its way back, on every page
+    assert any("ma-classe.csv" in m.value.replace("\\", "") for m in at.markdown)
+
+    at.switch_page("pages/map.py").run()
+    at.slider(key="widget.date").set_value(dt.date(1944, 9, 3)).run()  # the table's last date
+    assert not at.exception, at.exception
+    assert len(deck_points(at)) == len(OWN_TITLES)
+    assert has_button(at, "banner.back")
+
+    at.switch_page("pages/charts.py").run()
+    assert not at.exception, at.exception
+    assert {"Groupe Vengeance", "Les voisins"} <= set(chart_table(at, "actors")["actor"])
+
+
+def test_another_session_still_sees_the_bundled_table(bundled):
+    upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    other = fresh_app("en").run()
+    titles = explorer_titles(other)
+    assert len(titles) == bundled["title_en"].nunique() and not titles & OWN_TITLES
+    assert not has_button(other, "banner.back") and not has_button(other, "banner.own")
+
+
+def test_back_restores_the_bundled_table_and_the_upload_stays_at_hand(bundled):
+    at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    at.button(key="banner.back").click().run()
+    assert explorer_titles(at) == set(bundled["title_en"])
+    at.button(key="banner.own").click().run()
+    assert explorer_titles(at) == OWN_TITLES
+
+
+def test_the_same_file_is_read_once_per_session(monkeypatch):
+    calls = []
+    original = ui.read_own_table
+    monkeypatch.setattr(ui, "read_own_table", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    at.switch_page("pages/upload.py").run()
+    at.run()
+    assert not at.exception and len(calls) == 1
+
+
+def test_a_file_with_nothing_valid_leaves_the_bundled_table(bundled):
+    hostile = (";".join(HEADER) + "\n" + "<script>alert(1)</script>;x;75;x;x;x;x;x;x;x;x\n").encode()
+    at = upload(fresh_app("fr").run(), "hostile.csv", hostile)
+    assert not at.exception, at.exception
+    assert at.error and not has_button(at, "banner.back")
+    report = at.dataframe[0].value
+    assert "<script>alert(1)</script>" in " ".join(report["problème"])  # quoted as text, in a table
+    assert len(explorer_titles(at)) == bundled["title_fr"].nunique()
