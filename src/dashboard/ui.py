@@ -191,6 +191,8 @@ def current_view(bundle: Bundle) -> View:
 def date_slider(bundle: Bundle, lang: str) -> dt.date:
     first, last = date_range(bundle.events)
     st.session_state[DATE_KEY] = selected_date(bundle)  # clamp a date left by another table
+    # A slider needs two distinct ends: a class's table may hold a single day.
+    last = max(last, first + dt.timedelta(days=1))
     st.slider(i18n.t("date", lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
               format="YYYY-MM-DD", **_bind(DATE_KEY, opening_date(first, last)))
     return selected_date(bundle)

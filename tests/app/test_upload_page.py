@@ -103,3 +103,12 @@ def test_a_file_with_nothing_valid_leaves_the_bundled_table(bundled):
     report = at.dataframe[0].value
     assert "<script>alert(1)</script>" in " ".join(report["problème"])  # quoted as text, in a table
     assert len(explorer_titles(at)) == bundled["title_fr"].nunique()
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/charts.py", "pages/events.py"])
+def test_a_table_of_a_single_day_shows_on_every_page(page):
+    one_day = "date;lieu;département;type;titre\n25/08/1944;Paris;75;libération;Paris\n".encode()
+    at = upload(fresh_app("fr").run(), "un-jour.csv", one_day)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert has_button(at, "banner.back")
