@@ -30,6 +30,7 @@ test: install-test
 
 bench: install
 	$(BIN)/python benchmarks/bench_map.py
+	$(BIN)/python benchmarks/bench_upload.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # canonical column -> the names accepted for it (the canonical name is always accepted).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,7 @@ FORCE_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=65536)  # a table repeats its values (types, actors, régions) on every row
 def simplify(name: str) -> str:
     """'Date de début ' -> 'date_de_debut': no accents, no case, one underscore between words."""
     decomposed = unicodedata.normalize("NFKD", name.strip().lower())

@@ -14,7 +14,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 COMMUNES_CSV = Path(__file__).resolve().parents[2] / "data" / "communes.csv"
@@ -27,6 +27,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:le|la|les|l)\s+")
 _SAINT = re.compile(r"\b(st|ste)\b")
 
 
+@lru_cache(maxsize=65536)  # a class's table names the same places again and again
 def place_key(name: str) -> str:
     """'Le Havre' / 'HAVRE' -> 'havre'; 'Saint-Lô' / 'st lo' -> 'saint lo'."""
     decomposed = unicodedata.normalize("NFKD", name.strip().lower())
