@@ -1,7 +1,7 @@
 """Router: page config and navigation over pages/. Nothing else.
 
 The shared sidebar (language, filters) is drawn by each page through `ui.page_setup()`, which also
-makes sure the run came through here (see `ui._leave_legacy_multipage_mode`). Each page's URL is
+makes sure the run came through here (see `dashboard/ui/legacy.py`). Each page's URL is
 its file name (/map, /charts, …): with a pages/ folder, any other url_path makes Streamlit 1.67
 show a "page not found" dialog on a process's first request.
 """

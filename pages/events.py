@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard import filters, i18n, tables, ui
-from dashboard.text import safe_csv
+from dashboard import filters, i18n, tables, text, ui
 
-bundle, lang = ui.page_setup()
-view = ui.current_view(bundle)
-ui.publish_view(view)
+bundle, view = ui.page_setup()
+lang = view.lang
+ui.finish_page(view)
 
 st.title(i18n.t("page_events", lang))
 search_column, confidence_column = st.columns([2, 1])
@@ -23,6 +22,6 @@ if table.empty:
 link_column = i18n.t("col_source_url", lang)
 st.dataframe(table, hide_index=True, height=560,
              column_config={link_column: st.column_config.LinkColumn(link_column)})
-# safe_csv: a class's own table may hold cells a spreadsheet would run as formulas.
-st.download_button(i18n.t("download_csv", lang), safe_csv(table),
+# csv_bytes: a class's own table may hold cells a spreadsheet would run as formulas.
+st.download_button(i18n.t("download_csv", lang), text.csv_bytes(table),
                    file_name="liberation-events.csv", mime="text/csv")

@@ -4,54 +4,56 @@ story chapters. In projection mode the date and the map come first and fill the 
 import streamlit as st
 
 from dashboard import filters, i18n, map_layers, ui
+from dashboard.ui import timeline
 
-bundle, lang = ui.page_setup()
+bundle, view = ui.page_setup()
+lang = view.lang
 present = ui.present_mode()
 if not present:
-    ui.chapter_controls(lang)
-    online_basemap = ui.playback_settings(bundle, lang)
-else:  # its controls come after the map; the switch's last value still applies
-    online_basemap = bool(st.session_state.get(ui.BASEMAP_KEY, False))
-chapter = ui.current_chapter()
+    ui.chapter_controls(view)
+    timeline.playback_settings(bundle, view)
+chapter = ui.current_chapter(view)
 view_state = map_layers.focus_view(chapter.lat, chapter.lon, chapter.zoom) if chapter else None
 
 
-def banner_and_map(view, day, since) -> None:
+def banner_and_map(view, since) -> None:
+    day = view.date
     st.title(i18n.format_date(day, lang), anchor=False)
     states = filters.department_states(bundle.events, bundle.refs.departments, day)
     shown = filters.visible_events(bundle.events, view)
     st.caption(i18n.t("departments_liberated", lang, n=filters.liberated_count(states), total=len(states)) + " · "
                + i18n.t("events_up_to", lang, n=len(shown), date=i18n.format_date(day, lang)))
     deck = map_layers.build_deck(bundle.events, bundle.refs.departments, view, bundle.force_of_actor,
-                                 bundle.actor_labels(lang), since, online_basemap, ui.tooltip_column(lang),
-                                 view_state, states)
+                                 bundle.actor_labels(lang), since, timeline.online_basemap(),
+                                 ui.tooltip_column(lang), view_state, states)
     # A chapter's story sits beside the map, so the map keeps the height of the screen.
     map_column, story_column = st.columns([2.2, 1]) if chapter else (st.container(), None)
     map_column.pydeck_chart(deck, height=760 if present else 600, key="map")
     if story_column is not None:
         with story_column:
-            ui.chapter_story(bundle, lang)
+            ui.chapter_story(bundle, view)
     # The legend is built from the app's own constants and labels (escaped), never from the data.
-    st.markdown(map_layers.legend_html(lang), unsafe_allow_html=True)
+    st.html(map_layers.legend_html(lang))
     st.caption(i18n.t("keyboard_help", lang))
 
 
 # Only this fragment reruns on each animation frame, never the whole page.
-@st.fragment(run_every=ui.animation_interval())
+@st.fragment(run_every=timeline.animation_interval())
 def timeline_and_map() -> None:
-    ui.advance_animation(bundle)
-    view = ui.current_view(bundle)
-    day, since = view.date, ui.window_start(view.date)
+    timeline.advance_animation(bundle)
+    view = ui.current_view()
+    since = timeline.current_window_start(view)
     if present:
-        banner_and_map(view, day, since)
-        ui.time_controls(bundle, lang)
-        ui.date_slider(bundle, lang)
+        banner_and_map(view, since)
+        timeline.time_controls(bundle, view)
+        ui.date_slider(bundle, view)
     else:
-        ui.time_controls(bundle, lang)
-        ui.date_slider(bundle, lang)
-        banner_and_map(view, day, since)
-    ui.publish_view(view)
+        timeline.time_controls(bundle, view)
+        ui.date_slider(bundle, view)
+        banner_and_map(view, since)
+    ui.finish_page(view)
 
+    day = view.date
     window = i18n.format_date_range(since, day if since != day else None, lang)
     st.subheader(i18n.t("events_of_day", lang, date=window))
     current = filters.events_on(bundle.events, view, since)
@@ -65,5 +67,5 @@ def timeline_and_map() -> None:
 
 timeline_and_map()
 if present:
-    ui.chapter_controls(lang)
-    ui.playback_settings(bundle, lang)
+    ui.chapter_controls(view)
+    timeline.playback_settings(bundle, view)

@@ -4,8 +4,9 @@ import streamlit as st
 
 from dashboard import i18n, tables, ui
 
-bundle, lang = ui.page_setup()
-ui.publish_view(ui.current_view(bundle))
+bundle, view = ui.page_setup()
+lang = view.lang
+ui.finish_page(view)
 
 st.title(i18n.t("page_sources", lang))
 st.write(i18n.t("sources_intro", lang))

@@ -10,8 +10,9 @@ from dashboard.reading import MAX_FILE_BYTES, MAX_ROWS
 
 TEMPLATES = DATA_DIR / "templates"
 
-bundle, lang = ui.page_setup()
-ui.publish_view(ui.current_view(bundle))
+bundle, view = ui.page_setup()
+lang = view.lang
+ui.finish_page(view)
 
 st.title(i18n.t("page_upload", lang))
 st.write(i18n.t("upload_intro", lang))
@@ -52,5 +53,5 @@ if state is not None:
                            mime="text/csv", key="upload.download_report")
     if not own.usable:
         st.error(i18n.t("upload_nothing_valid", lang))
-    elif ui.showing_own_table():
+    elif ui.shown_own_table() is not None:
         st.success(i18n.t("upload_shown", lang))

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dashboard import i18n  # noqa: E402
-from dashboard.data import EVENT_TYPES, FORCE_TYPES, load_reference_tables, read_reference_csv  # noqa: E402
+from dashboard.data import EVENT_TYPES, FORCE_TYPES, load_reference_tables  # noqa: E402
 from dashboard.geocode import Located, load_communes  # noqa: E402
 
 TEMPLATES = ROOT / "data" / "templates"
@@ -104,7 +104,9 @@ def template_xlsx(rows: list[list[str]], refs) -> bytes:
 def main() -> None:
     refs = load_reference_tables()
     communes = load_communes(frozenset(refs.departments["department_code"]))
-    events = read_reference_csv(ROOT / "data" / "events.csv").to_dict("records")
+    # Every cell as text ("01" stays "01", an empty cell stays "").
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        events = list(csv.DictReader(handle))
     header = [name for name, _ in TEMPLATE_COLUMNS]
     example_row = class_row(next(e for e in events if e["event_id"] == EXAMPLE_EVENT), communes)
     TEMPLATES.mkdir(parents=True, exist_ok=True)

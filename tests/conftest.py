@@ -1,13 +1,9 @@
 """Shared fixtures: the reference tables and the small hand-written event table."""
 
-from pathlib import Path
-
 import pytest
+from helpers import DATA_DIR
 
 from dashboard.data import load_events, load_reference_tables
-
-TESTS_DIR = Path(__file__).resolve().parent
-DATA_DIR = TESTS_DIR / "data"
 
 
 @pytest.fixture(scope="session")

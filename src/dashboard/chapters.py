@@ -9,10 +9,12 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.csvcheck import read_file_text
 from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, EVENT_TYPES, FORCE_TYPES, LAT_RANGE, LON_RANGE, Problem,
-                            _parse_date, _parse_float)
+                            parse_date, parse_float)
 
-CHAPTERS_CSV = DATA_DIR / "chapters.csv"
+CHAPTERS_FILE = "chapters.csv"
+CHAPTERS_CSV = DATA_DIR / CHAPTERS_FILE
 CHAPTER_COLUMNS = ("chapter_id", "title_fr", "title_en", "date", "lat", "lon", "zoom", "force_types",
                    "event_types", "regions", "event_ids", "narrative_fr", "narrative_en")
 ZOOM_RANGE = (3.0, 14.0)
@@ -52,7 +54,7 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
     header = reader.fieldnames or []
     missing = [column for column in CHAPTER_COLUMNS if column not in header]
     for column in missing:
-        problems.append(Problem(1, column, "colonne obligatoire absente.", "required column missing."))
+        problems.append(Problem(1, column, "colonne obligatoire absente.", "required column missing.", CHAPTERS_FILE))
     if missing:
         return [], problems
     chapters, seen = [], set()
@@ -61,10 +63,10 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
         found: list[Problem] = []
 
         def fail(column: str, fr: str, en: str) -> None:
-            found.append(Problem(line, column, fr, en))
+            found.append(Problem(line, column, fr, en, CHAPTERS_FILE))
 
         if None in row or any(value is None for value in row.values()):
-            problems.append(Problem(line, None, "nombre de cellules incorrect.", "wrong number of cells."))
+            problems.append(Problem(line, None, "nombre de cellules incorrect.", "wrong number of cells.", CHAPTERS_FILE))
             continue
         chapter_id = row["chapter_id"].strip()
         if not EVENT_ID_PATTERN.fullmatch(chapter_id):
@@ -72,12 +74,12 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
         elif chapter_id in seen:
             fail("chapter_id", f"identifiant « {chapter_id} » en double.", f"duplicate id '{chapter_id}'.")
         seen.add(chapter_id)
-        day = _parse_date(row["date"].strip())
+        day = parse_date(row["date"].strip())
         if day is None:
             fail("date", f"date « {row['date']} » invalide (AAAA-MM-JJ).", f"invalid date '{row['date']}' (YYYY-MM-DD).")
         numbers = {}
         for column, allowed in (("lat", LAT_RANGE), ("lon", LON_RANGE), ("zoom", ZOOM_RANGE)):
-            value = _parse_float(row[column].strip())
+            value = parse_float(row[column].strip())
             if value is None or not allowed[0] <= value <= allowed[1]:
                 fail(column, f"« {row[column]} » : nombre attendu entre {allowed[0]} et {allowed[1]}.",
                      f"'{row[column]}': expected a number between {allowed[0]} and {allowed[1]}.")
@@ -100,10 +102,9 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
 
 
 def load_chapters(event_ids: set[str], regions: set[str], path: Path = CHAPTERS_CSV) -> tuple[list[Chapter], list[Problem]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [], [Problem(None, None, f"fichier des chapitres illisible : {error}", f"unreadable chapters file: {error}")]
+    text, problem = read_file_text(Path(path), CHAPTERS_FILE)
+    if text is None:
+        return [], [problem] if problem else []
     return parse_chapters(text, event_ids, regions)
 
 

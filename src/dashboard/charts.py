@@ -13,7 +13,9 @@ from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
 from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
-from dashboard.occupation import FREE_STATES
+from dashboard.disputed_charts import entirely_free_series
+from dashboard.occupation import FREE_STATES, STATE_PARTIAL
+from dashboard.text import plotly_text
 
 FONT = {"size": 16}
 MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
@@ -35,12 +37,14 @@ def _date_marker(figure: go.Figure, view: View) -> None:
 # --- 1. The pace of the Liberation -----------------------------------------------------------
 
 def cumulative_by_force(events: pd.DataFrame, departments: pd.DataFrame, view: View,
-                        prefectures_only: bool = True) -> pd.DataFrame:
+                        prefectures_only: bool = True, pockets: pd.DataFrame | None = None) -> pd.DataFrame:
     """Cumulative count, day by day, of préfectures liberated (or of all events) involving each
     force type, plus the total. Columns: date, series ("total" or a force type), cumulative.
 
     Counted over the whole period (the marker shows the selected date), under the view's filters.
     An event involving two force types counts once in each force's line and once in the total.
+    With `pockets`, a line "entirely_free" leaves out the freed départements where a pocket holds
+    out, so the chart never shows a silent 100 %.
     """
     chosen = filtered_events(events, view)
     if prefectures_only:
@@ -57,6 +61,8 @@ def cumulative_by_force(events: pd.DataFrame, departments: pd.DataFrame, view: V
     for name, part in series.items():
         per_day = part.groupby("day").size().reindex(days, fill_value=0).cumsum()
         parts.append(pd.DataFrame({"date": days, "series": name, "cumulative": per_day.to_numpy()}))
+    if prefectures_only and pockets is not None and not pockets.empty:
+        parts.append(entirely_free_series(events, departments, view, pockets))
     return pd.concat(parts, ignore_index=True)[columns]
 
 
@@ -66,11 +72,14 @@ def cumulative_figure(table: pd.DataFrame, view: View, title_key: str) -> go.Fig
     for name in table["series"].unique():
         part = table[table["series"] == name]
         is_total = name == "total"
+        if name == "entirely_free":  # grey dashes under the total: the gap is the pockets
+            label, line = i18n.t("entirely_free", lang), {"width": 3, "color": "#7f7f7f", "dash": "dash"}
+        else:
+            label = i18n.t("total", lang) if is_total else i18n.force_type_label(name, lang)
+            line = {"width": 4 if is_total else 2.5, "color": "#222222" if is_total else FORCE_COLORS_HEX[name],
+                    "dash": "dot" if is_total else "solid"}
         figure.add_scatter(
-            x=part["date"], y=part["cumulative"], mode="lines", line_shape="hv",
-            name=i18n.t("total", lang) if is_total else i18n.force_type_label(name, lang),
-            line={"width": 4 if is_total else 2.5, "color": "#222222" if is_total else FORCE_COLORS_HEX[name],
-                  "dash": "dot" if is_total else "solid"},
+            x=part["date"], y=part["cumulative"], mode="lines", line_shape="hv", name=label, line=line,
             hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>",
         )
     _date_marker(figure, view)
@@ -81,26 +90,30 @@ def cumulative_figure(table: pd.DataFrame, view: View, title_key: str) -> go.Fig
 
 # --- 2. By région ----------------------------------------------------------------------------
 
-def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View) -> pd.DataFrame:
+def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View,
+                    departments_with_pockets: frozenset[str] = frozenset()) -> pd.DataFrame:
     """For each région (the région filter applies): its départements, how many are liberated at
-    the view's date, and the share. Columns: region, departments, liberated, share (0–100)."""
-    states = department_states(events, departments, view.date)
+    the view's date, how many of those still hold a pocket, and the share liberated.
+    Columns: region, departments, liberated, with_pocket, share (0–100)."""
+    states = department_states(events, departments, view.date, departments_with_pockets)
     if view.regions:
         states = states[states["region"].isin(view.regions)]
-    states = states.assign(is_liberated=states["state"].isin(FREE_STATES))
-    table = states.groupby("region").agg(departments=("department_code", "size"),
-                                         liberated=("is_liberated", "sum")).reset_index()
+    states = states.assign(is_liberated=states["state"].isin(FREE_STATES), has_pocket=states["state"] == STATE_PARTIAL)
+    table = states.groupby("region").agg(departments=("department_code", "size"), liberated=("is_liberated", "sum"),
+                                         with_pocket=("has_pocket", "sum")).reset_index()
     table["liberated"] = table["liberated"].astype(int)
+    table["with_pocket"] = table["with_pocket"].astype(int)
     table["share"] = (100 * table["liberated"] / table["departments"]).round(1)
     return table.sort_values(["share", "region"], ascending=[False, True]).reset_index(drop=True)
 
 
 def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
     lang = view.lang
-    labels = [i18n.region_label(region, lang) for region in table["region"]]
+    labels = [plotly_text(i18n.region_label(region, lang)) for region in table["region"]]
     figure = go.Figure(go.Bar(
         x=table["share"], y=labels, orientation="h", marker_color="#0b4f8a",
-        text=[f"{liberated}/{total}" for liberated, total in zip(table["liberated"], table["departments"])],
+        text=[f"{liberated}/{total}" + (" " + i18n.t("with_pocket", lang, n=pocket) if pocket else "")
+              for liberated, total, pocket in zip(table["liberated"], table["departments"], table["with_pocket"])],
         textposition="outside", hovertemplate="%{y} : %{x} %<extra></extra>",
     ))
     figure.update_layout(title=i18n.t("chart_region_share", lang, date=i18n.format_date(view.date, lang)),
@@ -125,7 +138,7 @@ def region_events_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure()
     for force in table["force_type"].unique():
         part = table[table["force_type"] == force].set_index("region").reindex(order).reset_index()
-        figure.add_bar(y=[i18n.region_label(r, lang) for r in part["region"]], x=part["events"], orientation="h",
+        figure.add_bar(y=[plotly_text(i18n.region_label(r, lang)) for r in part["region"]], x=part["events"], orientation="h",
                        name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
     figure.update_layout(barmode="stack", title=i18n.t("chart_region_events", lang, date=i18n.format_date(view.date, lang)),
                          font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
@@ -154,9 +167,9 @@ def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) 
     figure = go.Figure()
     for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         part = table[table["force_type"] == force]
-        figure.add_bar(y=[actor_labels.get(a, a) for a in part["actor"]], x=part["liberations"], orientation="h",
+        figure.add_bar(y=[plotly_text(actor_labels.get(a, a)) for a in part["actor"]], x=part["liberations"], orientation="h",
                        name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
-    order = [actor_labels.get(a, a) for a in table["actor"]]
+    order = [plotly_text(actor_labels.get(a, a)) for a in table["actor"]]
     figure.update_layout(title=i18n.t("chart_actors", lang, date=i18n.format_date(view.date, lang)), font=FONT,
                          margin=MARGIN, legend={"orientation": "h", "y": -0.15},
                          xaxis={"rangemode": "tozero", "title": i18n.t("count", lang), "dtick": 1 if len(table) and table["liberations"].max() < 10 else None},
@@ -189,7 +202,7 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         mask = table["force_type"] == force
         figure.add_bar(
-            y=table.loc[mask, "title"], x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
+            y=table.loc[mask, "title"].map(plotly_text), x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
             name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
             customdata=table.loc[mask, ["days"]].to_numpy(),
             hovertemplate="%{y}<br>%{base|%Y-%m-%d} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
@@ -197,7 +210,7 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     _date_marker(figure, view)
     figure.update_layout(title=i18n.t("chart_durations", lang), font=FONT, margin=MARGIN, barmode="overlay",
                          legend={"orientation": "h", "y": -0.1}, xaxis={"type": "date"},
-                         yaxis={"categoryorder": "array", "categoryarray": list(table["title"]), "autorange": "reversed"},
+                         yaxis={"categoryorder": "array", "categoryarray": [plotly_text(title) for title in table["title"]], "autorange": "reversed"},
                          height=200 + 26 * max(len(table), 1))
     return figure
 
@@ -206,7 +219,8 @@ def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | Non
     """A chart's table with translated labels, ready to show and download."""
     shown = table.copy()
     if "series" in shown:
-        shown["series"] = [i18n.t("total", lang) if s == "total" else i18n.force_type_label(s, lang) for s in shown["series"]]
+        special = {"total": i18n.t("total", lang), "entirely_free": i18n.t("entirely_free", lang)}
+        shown["series"] = [special.get(s) or i18n.force_type_label(s, lang) for s in shown["series"]]
     if "force_type" in shown:
         shown["force_type"] = [i18n.force_type_label(f, lang) for f in shown["force_type"]]
     if "region" in shown:

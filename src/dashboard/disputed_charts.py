@@ -13,6 +13,7 @@ from dashboard import i18n
 from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
 from dashboard.disputes import parse_other_dates
 from dashboard.filters import View, filtered_events, prefecture_liberations
+from dashboard.pockets import departments_holding_pockets
 
 FONT = {"size": 16}
 MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
@@ -92,3 +93,19 @@ def pocket_spans_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure.update_layout(title=i18n.t("chart_pockets", lang), font=FONT, margin=MARGIN, xaxis={"type": "date"},
                          yaxis={"autorange": "reversed"}, height=140 + 40 * max(len(table), 1))
     return figure
+
+
+def entirely_free_series(events: pd.DataFrame, departments: pd.DataFrame, view: View,
+                         pockets: pd.DataFrame) -> pd.DataFrame:
+    """Day by day, départements liberated with no pocket held inside them: the cumulative count
+    minus the freed départements where a pocket still holds out. Columns: date, series, cumulative."""
+    liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")["liberated_on"]
+    if liberated_on.empty:
+        return pd.DataFrame(columns=["date", "series", "cumulative"])
+    # Every day the count can change: a liberation, a pocket forming, a pocket surrendering.
+    days = sorted({*liberated_on, *pd.to_datetime(pockets["formed"]), *pd.to_datetime(pockets["surrendered"])})
+    counts = []
+    for day in days:
+        free = set(liberated_on[liberated_on <= day].index)
+        counts.append(len(free - departments_holding_pockets(pockets, day.date())))
+    return pd.DataFrame({"date": pd.DatetimeIndex(days), "series": "entirely_free", "cumulative": counts})

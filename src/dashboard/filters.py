@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import pandas as pd
 
 from dashboard.data import EVENT_TYPES, FORCE_TYPES
+from dashboard.view import View
+
+__all__ = ["View"]  # the pure modules take the view from here as well
 
 # The states live in occupation.py; re-exported because every view of the map speaks of them.
 from dashboard.occupation import (  # noqa: E402
     DEPARTMENT_STATES, FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN,
     final_liberations, free_count, prefecture_changes, states_at,
 )
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything a page shows depends on this: the date, the filters, the language.
-
-    An empty filter tuple means "no filter" (everything), which is what a teacher expects
-    when nothing is ticked.
-    """
-
-    date: dt.date
-    lang: str = "fr"
-    force_types: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    chapter: str | None = None
-    mode: str = "explore"
 
 
 def matches_filters(events: pd.DataFrame, view: View) -> pd.Series:

@@ -12,7 +12,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES, OTHER_FORCE
-from dashboard.filters import STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, View, department_states, events_on, visible_events
+from dashboard.filters import STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View, department_states, events_on, visible_events
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON, STATIC_DEPARTMENTS_URL
 from dashboard.text import escape_html
 
@@ -23,13 +23,16 @@ FORCE_COLORS_HEX = {
     "french_army": "#0072B2",  # blue
     "allied_army": "#009E73",  # bluish green
     "axis": "#000000",  # black
-    "other": "#56B4E9",  # sky blue: a class's own actors of no stated force type
+    OTHER_FORCE: "#8C8C8C",  # neutral grey: other forces (a class's own actors), or none (a civil fact)
 }
 STATE_COLORS_HEX = {
     STATE_OCCUPIED: "#A6A6A6",  # mid grey: "still under occupation"
     STATE_FRESH: "#F0E442",  # Okabe–Ito yellow: liberated within the last days
     STATE_LIBERATED: "#EAF2FA",  # near white with a hint of blue
+    STATE_RETAKEN: "#4D4D4D",  # dark grey: occupied again, darker than "never freed" in colour and in grey scale
+    STATE_PARTIAL: "#9ECAE1",  # light blue: free, but a pocket is still held inside
 }
+MAP_STATES = (STATE_OCCUPIED, STATE_RETAKEN, STATE_PARTIAL, STATE_FRESH, STATE_LIBERATED)
 MASSACRE_RING_HEX = "#CC79A7"  # Okabe–Ito reddish purple, only for massacres and reprisals
 
 def hex_to_rgba(color: str, alpha: int = 255) -> list[int]:
@@ -50,7 +53,8 @@ RADIUS_CURRENT_PX = 11
 
 
 def main_force_type(actor_list: tuple[str, ...], force_of_actor: dict[str, str]) -> str:
-    """The force type a point is coloured by: that of the first actor listed."""
+    """The force type a point is coloured by: that of the first actor listed; OTHER_FORCE for an
+    actor outside the four force types, or a civil fact with no armed actor (an ordinance, a vote)."""
     return force_of_actor.get(actor_list[0], OTHER_FORCE) if actor_list else OTHER_FORCE
 
 
@@ -70,7 +74,7 @@ def focus_view(lat: float, lon: float, zoom: float) -> pdk.ViewState:
 def feature_indices_by_state(states: pd.DataFrame) -> dict[str, list[int]]:
     """For each state, the positions (property `i`) of the served GeoJSON's features in that state."""
     state_of_code = dict(zip(states["department_code"], states["state"]))
-    groups: dict[str, list[int]] = {state: [] for state in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED)}
+    groups: dict[str, list[int]] = {state: [] for state in MAP_STATES}
     for index, code in enumerate(static_department_codes()):
         groups[state_of_code.get(code, STATE_OCCUPIED)].append(index)
     return groups
@@ -89,9 +93,9 @@ def department_fill_expression(states: pd.DataFrame) -> str:
     def any_of(indices: list[int]) -> str:
         return " || ".join(f"properties.i == {i}" for i in indices) or "properties.i < 0"
 
-    occupied, fresh, liberated = (hex_to_rgba(STATE_COLORS_HEX[s], 235) for s in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED))
-    return (f"{any_of(groups[STATE_LIBERATED])} ? {liberated} : "
-            f"{any_of(groups[STATE_FRESH])} ? {fresh} : {occupied}")
+    chain = [f"{any_of(groups[state])} ? {hex_to_rgba(STATE_COLORS_HEX[state], 235)} : "
+             for state in (STATE_LIBERATED, STATE_FRESH, STATE_PARTIAL, STATE_RETAKEN) if groups[state]]
+    return "".join(chain) + str(hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235))
 
 
 # Each frame resends every visible point with its tooltip, so the tooltip names only the first
@@ -153,7 +157,7 @@ def legend_html(lang: str) -> str:
 
     forces = "".join(swatch(FORCE_COLORS_HEX[f], i18n.force_type_label(f, lang)) for f in FORCE_TYPES)
     states = "".join(swatch(STATE_COLORS_HEX[s], i18n.t(f"state_{s}", lang), round_=False)
-                     for s in (STATE_OCCUPIED, STATE_FRESH, STATE_LIBERATED))
+                     for s in MAP_STATES)
     massacre = swatch("#ffffff", i18n.t("massacre_marker", lang), ring=MASSACRE_RING_HEX)
     return f'<div style="line-height:2">{forces}{massacre}<br/>{states}</div>'
 

@@ -92,3 +92,18 @@ def free_count(states: pd.DataFrame) -> int:
 def entirely_free_count(states: pd.DataFrame) -> int:
     """Départements free with no pocket held inside them."""
     return int(states["state"].isin((STATE_FRESH, STATE_LIBERATED)).sum())
+
+
+def periods(changes: pd.DataFrame) -> pd.DataFrame:
+    """Each département's spans of one state, for a map that animates on its own: department_code,
+    state (freed / retaken), start (its first day), end (the day the next change happens, NaT while
+    it lasts). A département is occupied outside these spans."""
+    changes = collapse(changes)
+    following = changes.groupby("department_code")["day"].shift(-1)
+    return pd.DataFrame({
+        "department_code": changes["department_code"],
+        "state": changes["change"],
+        "start": changes["day"],
+        "end": following,
+        "event_id": changes["event_id"],
+    }).reset_index(drop=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, URL_PATTERN, Problem,
-                            _parse_date)
+                            parse_date)
 from dashboard.disputes import confidence_error, parse_other_dates
 
 POCKETS_CSV = DATA_DIR / "pockets.csv"
@@ -71,7 +71,7 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
         seen.add(row["pocket_id"])
         days = {}
         for column in ("formed", "surrendered"):
-            day = _parse_date(row[column])
+            day = parse_date(row[column])
             if day is None or not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
                 fail(column, f"date « {row[column]} » invalide (AAAA-MM-JJ, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
                      f"invalid date '{row[column]}' (YYYY-MM-DD, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).")

@@ -1,4 +1,5 @@
-"""A problem in a table, where it is (file line, or spreadsheet cell) and what it is, in FR and EN."""
+"""A problem in a table, where it is (file, line or spreadsheet cell, column) and what it is, in
+French and English. One class for the bundled tables, the chapters and a class's own upload."""
 
 from __future__ import annotations
 
@@ -22,26 +23,28 @@ def column_letter(index: int) -> str:
 @dataclass(frozen=True)
 class Problem:
     """One problem: its line (a CSV line, or a spreadsheet row with its sheet), its column and
-    what it is, in French and English. `cell` is the spreadsheet's own reference (Feuille1!C12)."""
+    what it is, in French and English. `cell` is the spreadsheet's own reference (Feuille1!C12);
+    `file` names a reference table (actors.csv), left out for the event table a teacher edits."""
 
     line: int | None
     column: str | None
     message_fr: str
     message_en: str
+    file: str | None = None
     sheet: str | None = None
     cell: str | None = None
 
     def where(self, lang: str) -> str:
-        """'Ligne 5' / 'Feuille1!C12' / 'Feuille1, ligne 12', or '' for the file as a whole."""
+        """'Ligne 5' / 'actors.csv, ligne 5' / 'Feuille1!C12' / 'Feuille1, ligne 12', or '' for
+        the file as a whole."""
         english = lang == "en"
         if self.cell:
             return self.cell
-        if self.line is None:
-            return ""
-        line = f"{'line' if english else 'ligne'} {self.line}"
-        if self.sheet:
-            return f"{self.sheet}, {line}"
-        return line[0].upper() + line[1:]
+        parts = [part for part in (self.file, self.sheet) if part]
+        if self.line is not None:
+            parts.append(f"{'line' if english else 'ligne'} {self.line}")
+        where = ", ".join(parts)
+        return where[:1].upper() + where[1:] if not (self.file or self.sheet) else where
 
     def text(self, lang: str) -> str:
         """'Ligne 5, colonne « date » : …' / 'Line 5, column 'date': …'."""

@@ -1,9 +1,12 @@
-"""Making data text safe to show: HTML for tooltips, Markdown for Streamlit text elements."""
+"""Making data text safe to show: HTML for tooltips, Markdown for Streamlit text elements, Plotly
+labels, and CSV cells a spreadsheet opens."""
 
 from __future__ import annotations
 
 import html
 import re
+
+import pandas as pd
 
 # Every character Markdown (CommonMark + Streamlit's extensions) may treat as syntax.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=])")
@@ -19,22 +22,30 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
-# A cell starting with one of these is run as a formula by Excel or LibreOffice when a CSV
-# is opened ("CSV injection"); a leading apostrophe makes it text (OWASP's advice).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+def plotly_text(text: object) -> str:
+    """Data text for a Plotly label or hover: Plotly reads a few HTML tags (<a>, <b>, <br>) in
+    them; escaped, they show as typed. Quotes stay (Plotly decodes &lt; &gt; &amp;, not &#x27;)."""
+    return html.escape("" if text is None else str(text), quote=False)
 
 
-def neutralize_formula(value: object) -> object:
-    """Text that a spreadsheet will show, never run. Numbers are left as numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_csv(table) -> bytes:
-    """A DataFrame as CSV bytes in which no cell can run as a formula: UTF-8 with a BOM, so that
-    Excel shows the accents."""
-    safe = table.rename(columns=lambda name: neutralize_formula(str(name)))
-    safe = safe.apply(lambda column: column.map(neutralize_formula) if column.dtype == object or
-                      str(column.dtype).startswith(("str", "string")) else column)
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, made plain text by a leading
+    apostrophe (OWASP's advice); numbers and dates are left as they are."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV for download, every text cell safe to open in a spreadsheet. With a
+    BOM: without one, Excel (the teachers' spreadsheet) reads the accents as Windows-1252."""
+    safe = table.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(spreadsheet_safe)
+    safe.columns = [spreadsheet_safe(name) for name in safe.columns]
     return safe.to_csv(index=False).encode("utf-8-sig")

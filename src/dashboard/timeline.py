@@ -1,4 +1,7 @@
-"""Moving through time: the step buttons and the animation frames, as pure functions."""
+"""Moving through time: the step buttons and the animation frames, as pure functions.
+
+The server-side animation (frame plan, frames, window) is due to be replaced by the browser
+player; it is kept apart here and in ui/timeline.py so that it can be deleted in one go."""
 
 from __future__ import annotations
 
@@ -20,14 +23,6 @@ DEFAULT_SPEED = "4"
 # be lost. Faster speeds take bigger steps instead; layer transitions keep them smooth.
 MIN_FRAME_SECONDS = 0.5
 
-
-# The day the atlas opens on: D-Day, the start of the period most classes study. Corsica (1943)
-# stays one step back on the slider.
-OPENING_DATE = dt.date(1944, 6, 6)
-
-
-def opening_date(first: dt.date, last: dt.date) -> dt.date:
-    return OPENING_DATE if first <= OPENING_DATE <= last else first
 
 
 @dataclass(frozen=True)
@@ -82,3 +77,19 @@ def next_frame(timeline: Timeline, day: dt.date, speed: str) -> tuple[dt.date, b
 def play_start(timeline: Timeline, day: dt.date) -> dt.date:
     """Where pressing play starts: from the current date, or from the beginning when at the end."""
     return timeline.first if day >= timeline.last else day
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The last animation frame: the day it showed, and the first day of the step it covered."""
+
+    day: dt.date
+    since: dt.date
+
+
+def window_start(frame: Frame | None, day: dt.date) -> dt.date:
+    """First day of the events drawn as current. The frame's window holds only while the view
+    is still at the frame's day: any other date change (slider, step, chapter) shows one day."""
+    if frame is None or frame.day != day:
+        return day
+    return min(frame.since, day)

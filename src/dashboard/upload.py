@@ -14,7 +14,7 @@ from dashboard.data import OWN_TABLE_RULES, LoadResult, ReferenceTables, empty_e
 from dashboard.geocode import Communes
 from dashboard.problems import MAX_REPORTED_PROBLEMS, Problem
 from dashboard.reading import DELIMITER_NAMES, Deadline, ReadFacts, read_table
-from dashboard.text import safe_csv
+from dashboard.text import csv_bytes
 
 ACCEPTED_EXTENSIONS = ("csv", "txt", "xlsx", "ods")
 
@@ -99,4 +99,4 @@ def report_csv(result: LoadResult, lang: str) -> bytes:
         note = (f"… and {extra} more problems (only the first {MAX_REPORTED_PROBLEMS} are listed)" if lang == "en"
                 else f"… et {extra} autres problèmes (seuls les {MAX_REPORTED_PROBLEMS} premiers sont listés)")
         table.loc[len(table)] = ["", "", note]
-    return safe_csv(table)
+    return csv_bytes(table)

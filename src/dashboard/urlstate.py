@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dashboard.csvcheck import parse_date
 from dashboard.data import EVENT_TYPES, FORCE_TYPES
 from dashboard.i18n import LANGUAGES
 
@@ -46,11 +47,8 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
             parsed.notices.append(Notice(name, value[:40] + "…"))
             continue
         if name == DATE_PARAM:
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                day = None
-            if day is None or not first <= day <= last or len(value) != 10:
+            day = parse_date(value)  # YYYY-MM-DD only: fromisoformat also takes 1944-W34-5
+            if day is None or not first <= day <= last:
                 parsed.notices.append(Notice(name, value))
             else:
                 parsed.values[name] = day
@@ -72,16 +70,3 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
         # Other parameters (utm_…, a page's own) are not the view's: ignored.
     return parsed
 
-
-def to_query(date: dt.date, lang: str, force_types: Sequence[str], event_types: Sequence[str],
-             regions: Sequence[str], chapter: str | None = None, mode: str = "explore") -> dict[str, str]:
-    """The query parameters of a view; empty filters and defaults are left out, so links stay short."""
-    query = {DATE_PARAM: date.isoformat(), LANG_PARAM: lang}
-    if chapter:
-        query[CHAPTER_PARAM] = chapter
-    if mode != "explore":
-        query[MODE_PARAM] = mode
-    for name, values in ((FORCE_PARAM, force_types), (TYPE_PARAM, event_types), (REGION_PARAM, regions)):
-        if values:
-            query[name] = ",".join(values)
-    return query

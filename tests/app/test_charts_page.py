@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.app.test_pages import fresh_app
+from helpers import CHART_COLUMN as COLUMN_OF, chart_table as table, fresh_app
 
 
 def charts_page(lang="en"):
@@ -10,23 +10,14 @@ def charts_page(lang="en"):
     return at.switch_page("pages/charts.py").run()
 
 
-# Each chart's table, recognised by a column only it has.
-COLUMN_OF = {"pace": "cumulative", "regions-share": "share", "regions-events": "events",
-             "actors": "liberations", "durations": "days"}
-
-
-def table(at, name):
-    return next(frame.value for frame in at.dataframe if COLUMN_OF[name] in frame.value.columns)
-
-
 def test_every_chart_has_its_table_and_download():
     at = charts_page()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 5
-    assert len(at.dataframe) == 5
+    assert len(at.get("plotly_chart")) == len(COLUMN_OF)
+    assert len(at.dataframe) == len(COLUMN_OF)
     for name in COLUMN_OF:
         assert not table(at, name).empty, name
-    assert len(at.get("download_button")) == 5
+    assert len(at.get("download_button")) == len(COLUMN_OF)
 
 
 def test_moving_the_date_changes_the_totals():
@@ -55,3 +46,15 @@ def test_filter_matching_nothing_is_said_in_words():
     at.multiselect(key="widget.event_types").set_value(["insurrection"]).run()
     assert not at.exception
     assert any("No event matches" in info.value for info in at.info)
+
+
+def test_pockets_keep_the_counts_honest_in_march_1945():
+    at = charts_page()
+    at.slider(key="widget.date").set_value(dt.date(1945, 3, 1)).run()
+    share = table(at, "regions-share").set_index("region")
+    assert share.loc["Brittany", "with_pocket"] >= 1  # Morbihan: the Lorient pocket
+    pace = table(at, "pace")
+    on_day = pace[pace["date"] <= dt.date(1945, 3, 1)]
+    total = on_day[on_day["series"] == "Total"]["cumulative"].iloc[-1]
+    entirely = on_day[on_day["series"] == "Entirely free (no pocket held)"]["cumulative"].iloc[-1]
+    assert entirely < total  # never a silent 100 %

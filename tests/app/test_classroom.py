@@ -2,12 +2,10 @@
 
 import datetime as dt
 
-from streamlit.testing.v1 import AppTest
+from helpers import app_with
 
 from dashboard.chapters import load_chapters
 from dashboard.data import load_events, load_reference_tables
-from tests.app.test_pages import APP, TIMEOUT
-from tests.app.test_url import app_with
 
 REFS = load_reference_tables()
 CHAPTERS, _ = load_chapters(set(load_events().events["event_id"]), set(REFS.regions))
@@ -27,21 +25,21 @@ def test_chapter_link_sets_date_filters_and_story():
 def test_next_and_previous_chapter_buttons():
     at = app_with(lang="en")
     at.button(key="chapter.next").click().run()
-    assert at.session_state["chapter"] == CHAPTERS[0].chapter_id
+    assert at.session_state["view"].chapter == CHAPTERS[0].chapter_id
     assert at.title[0].value == "4 October 1943"
     at.button(key="chapter.next").click().run()
     second = CHAPTERS[1]
-    assert at.session_state["chapter"] == second.chapter_id
+    assert at.session_state["view"].chapter == second.chapter_id
     assert at.slider(key="widget.date").value == second.date
     assert at.multiselect(key="widget.event_types").value == list(second.event_types)
     at.button(key="chapter.previous").click().run()
-    assert at.session_state["chapter"] == CHAPTERS[0].chapter_id
+    assert at.session_state["view"].chapter == CHAPTERS[0].chapter_id
 
 
 def test_choosing_free_exploration_keeps_the_date():
     at = app_with(chapter="paris-insurrection", lang="fr")
     at.selectbox(key="widget.chapter_select").set_value("").run()
-    assert at.session_state["chapter"] is None
+    assert at.session_state["view"].chapter is None
     assert at.title[0].value == "25 août 1944"
 
 
@@ -55,14 +53,17 @@ def test_unknown_chapter_gives_a_notice():
 def test_projection_mode_renders_and_stays_in_the_url():
     at = app_with(mode="present", lang="fr", date="1944-08-25")
     assert not at.exception
-    assert any("font-size: 24px" in block.value for block in at.markdown)  # the projector style
+    assert any("font-size: 24px" in block.proto.body for block in at.html)  # the projector style
     assert at.query_params["mode"] == "present"
     at.button(key="step.plus_day").click().run()
     assert at.query_params["mode"] == "present" and at.query_params["date"] == "1944-08-26"
 
 
-def test_share_widget_shows_the_link_and_a_qr_code():
+def test_share_widget_shows_the_link_and_a_qr_code_once_opened():
     at = app_with(lang="en", date="1944-08-25", force="resistance")
+    assert not at.code and not at.get("image")  # built only when the box is opened
+    at.session_state["widget.share"] = True  # what opening the box does
+    at.run()
     codes = [code.value for code in at.code]
     assert any("date=1944-08-25" in code and "force=resistance" in code for code in codes)
-    assert len(at.get("image")) >= 1  # the QR code
+    assert len(at.get("image")) == 1  # the QR code

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from dashboard.data import load_events
-from tests.app.test_pages import fresh_app
+from helpers import deck_points, fresh_app
+from streamlit.testing.v1 import AppTest
 
 D = dt.date
 
@@ -15,12 +16,6 @@ D = dt.date
 @pytest.fixture(scope="module")
 def events():
     return load_events().events
-
-
-def deck_points(at) -> set[str]:
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    layer = next(layer for layer in spec["layers"] if layer["id"] == "events")
-    return {point["event_id"] for point in layer["data"]}
 
 
 def expected_points(events, day, forces=()) -> set[str]:
@@ -94,11 +89,52 @@ def test_play_from_the_end_restarts_from_the_beginning():
     assert at.session_state["playing"]
 
 
-def test_a_replayed_click_does_not_toggle_twice(monkeypatch):
-    from dashboard import ui
+def replayed_callbacks():
+    """Runs the play button's callback twice with the arguments of one rendering of the button,
+    as Streamlit does when a frame's rerun interrupts the run that handled the click."""
+    import datetime as dt
 
-    monkeypatch.setattr(ui, "_clock", lambda: 1000.0)  # both clicks at the same instant
+    from dashboard.ui import state, timeline
+    from dashboard.view import View
+
+    state.store_view(View(dt.date(1944, 8, 1)))
+    for _ in range(2):
+        timeline.set_playing(True, dt.date(1944, 8, 1))
+    state.remember("after_play", timeline.is_playing())
+    for _ in range(2):
+        timeline.set_playing(False, dt.date(1944, 8, 1))
+
+
+def test_a_replayed_click_does_not_toggle_twice():
+    at = AppTest.from_function(replayed_callbacks).run()
+    assert not at.exception
+    assert at.session_state["after_play"] is True
+    assert at.session_state["playing"] is False
+
+
+def current_points(at) -> set[str]:
+    """The points drawn big: the events of the day (or of the animation's step)."""
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(layer for layer in spec["layers"] if layer["id"] == "events")
+    radii = {point["radius"] for point in layer["data"]}
+    return {point["event_id"] for point in layer["data"] if point["radius"] == max(radii)}
+
+
+def under_way(events, day) -> set[str]:
+    stamp = pd.Timestamp(day)
+    ends = events["end_date"].fillna(events["date"])
+    return set(events[(events["date"] <= stamp) & (ends >= stamp) & (events["department_code"] != "")]["event_id"])
+
+
+def test_dragging_the_slider_after_play_shows_the_new_day_only(events):
+    """Regression: play, pause, then drag the slider: the animation's window used to stay, and
+    the map drew weeks of events as 'of the day'."""
     at = fresh_app("en").run()
+    at.selectbox(key="widget.speed").set_value("8").run()
+    at.slider(key="widget.date").set_value(D(1944, 8, 1)).run()
     at.button(key="play").click().run()
-    at.button(key="play").click().run()  # what Streamlit's replay of the first click looks like
-    assert at.session_state["playing"] is True
+    at.run()
+    at.button(key="play").click().run()  # paused after a few frames
+    at.slider(key="widget.date").set_value(D(1944, 9, 15)).run()
+    assert at.subheader[0].value == "Events: 15 September 1944"
+    assert current_points(at) == under_way(events, D(1944, 9, 15))

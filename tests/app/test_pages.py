@@ -1,20 +1,9 @@
 """Page tests with Streamlit's AppTest: every page renders, in both languages, and reacts to the view."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/map.py", "pages/charts.py", "pages/events.py", "pages/sources.py", "pages/upload.py"]
-TIMEOUT = 60  # seconds: the first run loads and validates the whole table
-
-
-def fresh_app(lang: str = "fr") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
-    return at
+from helpers import PAGES, fresh_app
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

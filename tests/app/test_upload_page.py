@@ -5,12 +5,9 @@ import datetime as dt
 
 import pytest
 
-from dashboard import ui
+from dashboard.ui import loading, state
 from dashboard.data import load_events
-from tests.app.test_charts_page import table as chart_table
-from tests.app.test_map_page import deck_points
-from tests.app.test_pages import fresh_app
-from tests.data.hostile.make_hostile import HEADER
+from helpers import chart_table, deck_points, fresh_app
 
 OWN = ("date;lieu;département;type;titre;acteurs\n"
        "25/08/1944;Paris;75;libération;Libération de Paris (classe);FFI\n"
@@ -79,7 +76,9 @@ def test_another_session_still_sees_the_bundled_table(bundled):
 
 def test_back_restores_the_bundled_table_and_the_upload_stays_at_hand(bundled):
     at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    assert at.session_state[state.TABLE_KEY] == state.OWN_TABLE  # the choice, beside the view
     at.button(key="banner.back").click().run()
+    assert at.session_state[state.TABLE_KEY] == state.BUNDLED_TABLE
     assert explorer_titles(at) == set(bundled["title_en"])
     at.button(key="banner.own").click().run()
     assert explorer_titles(at) == OWN_TITLES
@@ -87,8 +86,8 @@ def test_back_restores_the_bundled_table_and_the_upload_stays_at_hand(bundled):
 
 def test_the_same_file_is_read_once_per_session(monkeypatch):
     calls = []
-    original = ui.read_own_table
-    monkeypatch.setattr(ui, "read_own_table", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    original = loading.read_own_table
+    monkeypatch.setattr(loading, "read_own_table", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
     at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
     at.switch_page("pages/upload.py").run()
     at.run()
@@ -96,7 +95,7 @@ def test_the_same_file_is_read_once_per_session(monkeypatch):
 
 
 def test_a_file_with_nothing_valid_leaves_the_bundled_table(bundled):
-    hostile = (";".join(HEADER) + "\n" + "<script>alert(1)</script>;x;75;x;x;x;x;x;x;x;x\n").encode()
+    hostile = ("date;lieu;département;type;titre;description;acteurs;source;lien;lat;lon\n" + "<script>alert(1)</script>;x;75;x;x;x;x;x;x;x;x\n").encode()
     at = upload(fresh_app("fr").run(), "hostile.csv", hostile)
     assert not at.exception, at.exception
     assert at.error and not has_button(at, "banner.back")

@@ -3,16 +3,7 @@
 import datetime as dt
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from tests.app.test_pages import APP, TIMEOUT
-
-
-def app_with(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
+from helpers import app_with
 
 
 def test_url_sets_the_whole_view():

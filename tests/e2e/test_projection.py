@@ -10,8 +10,7 @@ def banner(page) -> str:
 
 
 def press_when_idle(page, key: str) -> None:
-    """Press a key once the app is idle, as the test's reading of the banner assumes. (Presses
-    during a frame used to toggle twice: see ui._first_of_click.)"""
+    """Press a key once the app is idle, as the test's reading of the banner assumes."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
     page.keyboard.press(key)
 
@@ -34,7 +33,7 @@ def test_projection_view_with_the_keyboard(app_url, browser):
 
         page.locator("h1").first.click()
         press_when_idle(page, "Space")  # play
-        page.wait_for_function("() => document.querySelector('h1').innerText.trim() !== '19 août 1944'", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() !== '19 août 1944'", timeout=30_000)
         page.wait_for_timeout(1500)
         press_when_idle(page, "Space")  # pause
         # The frame under way when the pause arrives may still land; then the date must hold.
@@ -52,12 +51,12 @@ def test_projection_view_with_the_keyboard(app_url, browser):
         assert page.get_by_role("button", name="Lecture").count() == 1
 
         press_when_idle(page, "Home")
-        page.wait_for_function("p => document.querySelector('h1').innerText.trim() !== p", arg=paused, timeout=30_000)
+        page.wait_for_function("p => document.querySelector('h1')?.innerText.trim() !== p", arg=paused, timeout=30_000)
         first = banner(page)
         press_when_idle(page, "ArrowRight")  # next event date
-        page.wait_for_function("f => document.querySelector('h1').innerText.trim() !== f", arg=first, timeout=30_000)
+        page.wait_for_function("f => document.querySelector('h1')?.innerText.trim() !== f", arg=first, timeout=30_000)
         press_when_idle(page, "N")  # first chapter: Corsica
-        page.wait_for_function("() => document.querySelector('h1').innerText.trim() === '4 octobre 1943'", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === '4 octobre 1943'", timeout=30_000)
         page.wait_for_timeout(2000)  # the map flies to Corsica
         assert page.locator("[data-testid='stException']").count() == 0
         recorded.screenshot("present-1920x1080")

@@ -44,3 +44,13 @@ def test_pocket_spans(refs):
     assert table["pocket"].tolist() == ["Lorient pocket", "Dunkirk pocket"]  # in order of formation
     assert table["days"].tolist() == [(dt.date(1945, 5, 10) - dt.date(1944, 8, 12)).days,
                                       (dt.date(1945, 5, 9) - dt.date(1944, 9, 15)).days]
+
+
+def test_entirely_free_leaves_out_departements_holding_a_pocket(refs):
+    events = load_events(DATA_DIR / "retaken_events.csv", refs).events
+    pockets = load_pockets(read_communes(), set(refs.departments["department_code"]), DATA_DIR / "pockets.csv").pockets
+    series = disputed_charts.entirely_free_series(events, refs.departments, View(dt.date(1945, 1, 1)), pockets)
+    # Morbihan (Vannes freed 5 Aug 1944) holds the Lorient pocket from 12 Aug 1944 to 10 May 1945.
+    assert count_on(series.rename(columns={"cumulative": "n"}), dt.date(1944, 8, 6))["n"] == 1
+    assert count_on(series.rename(columns={"cumulative": "n"}), dt.date(1944, 9, 1))["n"] == 1  # Tulle only
+    assert count_on(series.rename(columns={"cumulative": "n"}), dt.date(1945, 5, 10))["n"] == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.data import is_unsourced, load_events
-from dashboard.filters import prefecture_liberations
+from dashboard.filters import prefecture_changes, prefecture_liberations
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON, geometry_by_code, geometry_contains, read_geojson
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,11 +81,13 @@ def test_seed_row_cites_the_seed(events, event_id, _date, _end, _words):
     assert "Texte de référence du projet" in events.loc[event_id, "source"], event_id
 
 
-def test_each_departement_has_exactly_one_liberation_at_its_prefecture(events, refs):
-    liberations = events[events["event_type"] == "liberation"]
-    for code, prefecture in zip(refs.departments["department_code"], refs.departments["prefecture"]):
-        rows = liberations[(liberations["department_code"] == code) & (liberations["place"] == prefecture)]
-        assert len(rows) == 1, (code, prefecture, list(rows["event_id"]))
+def test_each_prefecture_is_freed_then_retaken_in_turn_and_ends_free(events, refs):
+    # A second liberation row at a préfecture only makes sense after a recapture (Tulle, Guéret, June 1944).
+    changes = prefecture_changes(events.reset_index(drop=True), refs.departments)
+    for code in refs.departments["department_code"]:
+        sequence = changes[changes["department_code"] == code]["change"].tolist()
+        expected = ["freed", "retaken"] * (len(sequence) // 2) + ["freed"]
+        assert sequence == expected, (code, sequence)
 
 
 def test_corsica_is_freed_in_1943(events, refs):
@@ -119,7 +121,8 @@ def test_at_least_sixty_events_beyond_prefectures_and_seed(events, refs):
     assert len(set(events["event_id"]) - prefecture_ids - seed_ids) >= 60
 
 
-@pytest.mark.parametrize("event_type", ["liberation", "landing", "insurrection", "battle", "massacre", "surrender", "other"])
+@pytest.mark.parametrize("event_type", ["liberation", "landing", "insurrection", "battle", "massacre", "retaken", "surrender",
+                                        "other"])
 def test_every_event_type_is_represented(events, event_type):
     assert (events["event_type"] == event_type).any()
 

@@ -2,13 +2,14 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from dashboard.data import load_events
 from dashboard.filters import department_states, liberated_count, prefecture_liberations
 from dashboard.occupation import entirely_free_count
 
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 D = dt.date
 
@@ -62,3 +63,16 @@ def test_a_pocket_keeps_its_departement_partly_occupied(retaken_events, refs):
     assert entirely_free_count(with_pocket) == 1  # …but only Corrèze is entirely free
     occupied = department_states(retaken_events, refs.departments, D(1944, 7, 1), frozenset({"56"}))
     assert occupied.set_index("department_code").loc["56", "state"] == "occupied"  # a pocket only matters once freed
+
+
+def test_periods_cover_each_change_until_the_next(retaken_events, refs):
+    from dashboard.occupation import periods, prefecture_changes
+
+    spans = periods(prefecture_changes(retaken_events, refs.departments))
+    tulle = spans[spans["department_code"] == "19"]
+    assert tulle["state"].tolist() == ["freed", "retaken", "freed"]
+    assert [d.date() for d in tulle["start"]] == [D(1944, 6, 8), D(1944, 6, 8), D(1944, 8, 17)]
+    assert tulle["end"].iloc[0].date() == D(1944, 6, 8) and tulle["end"].iloc[1].date() == D(1944, 8, 17)
+    assert pd.isna(tulle["end"].iloc[2])  # free to the end
+    vannes = spans[spans["department_code"] == "56"]
+    assert vannes["state"].tolist() == ["freed"]  # the duplicate and the leading recapture change nothing

@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.pockets import departments_holding_pockets, held_on, load_pockets, outline, pocket_outlines, read_communes
 
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 D = dt.date
 

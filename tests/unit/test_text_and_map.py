@@ -70,3 +70,20 @@ def test_tooltip_source_is_the_first_citation_shortened():
     long = "x" * 200
     assert len(map_layers.short_source(long)) == map_layers.TOOLTIP_SOURCE_CHARS
     assert map_layers.short_source(long).endswith("…")
+
+
+def test_retaken_and_partial_departements_get_their_own_colour(refs):
+    from dashboard.data import load_events
+    from dashboard.filters import department_states
+
+    from helpers import DATA_DIR
+
+    events = load_events(DATA_DIR / "retaken_events.csv", refs).events
+    states = department_states(events, refs.departments, dt.date(1944, 9, 1), frozenset({"56"}))
+    groups = map_layers.feature_indices_by_state(states)
+    features = json.loads(STATIC_DEPARTMENTS_GEOJSON.read_text(encoding="utf-8"))["features"]
+    position = {f["properties"]["code"]: f["properties"]["i"] for f in features}
+    assert groups["retaken"] == [position["23"]] and groups["partial"] == [position["56"]]
+    expression = map_layers.department_fill_expression(states)
+    retaken_colour = str(map_layers.hex_to_rgba(map_layers.STATE_COLORS_HEX["retaken"], 235))
+    assert f"properties.i == {position['23']} ? {retaken_colour}" in expression

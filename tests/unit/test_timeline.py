@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.timeline import Timeline, frame_plan, next_frame, play_start
+from dashboard.timeline import Frame, Timeline, frame_plan, next_frame, play_start, window_start
 
 D = dt.date
 LINE = Timeline(first=D(1944, 6, 6), last=D(1944, 9, 15),
@@ -41,3 +41,14 @@ def test_frames_advance_and_stop_at_the_end():
 def test_play_from_the_end_restarts_from_the_beginning():
     assert play_start(LINE, D(1944, 9, 15)) == D(1944, 6, 6)
     assert play_start(LINE, D(1944, 8, 1)) == D(1944, 8, 1)
+
+
+@pytest.mark.parametrize("frame, day, expected", [
+    (None, D(1944, 8, 25), D(1944, 8, 25)),
+    (Frame(D(1944, 8, 25), D(1944, 8, 22)), D(1944, 8, 25), D(1944, 8, 22)),  # still at the frame's day
+    (Frame(D(1944, 8, 25), D(1944, 8, 22)), D(1944, 9, 15), D(1944, 9, 15)),  # moved since: one day
+    (Frame(D(1944, 8, 25), D(1944, 8, 22)), D(1944, 8, 23), D(1944, 8, 23)),
+    (Frame(D(1944, 8, 25), D(1944, 8, 26)), D(1944, 8, 25), D(1944, 8, 25)),  # never after the day
+])
+def test_window_start(frame, day, expected):
+    assert window_start(frame, day) == expected

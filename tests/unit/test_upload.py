@@ -9,13 +9,14 @@ import pandas as pd
 import pytest
 
 from dashboard.columns import COLUMN_ALIASES, canonical_column, simplify
-from dashboard.data import COLUMNS, parse_date
+from dashboard.data import COLUMNS
+from dashboard.schema import read_day as parse_date
 from dashboard.geocode import COMMUNES_CSV, load_communes, place_key
 from dashboard.problems import MAX_REPORTED_PROBLEMS, Problem, column_letter
 from dashboard.reading import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, read_table, sniff_delimiter
 from dashboard.upload import describe_facts, more_problems, read_own_table, report_csv
-from tests.conftest import DATA_DIR
-from tests.spreadsheets import ods_bytes, xlsx_bytes
+from helpers import DATA_DIR
+from helpers.spreadsheets import ods_bytes, xlsx_bytes
 
 FRENCH_NAMES = {
     "event_id": "Identifiant", "date": "Date de début", "end_date": "date_fin", "event_type": "Type",

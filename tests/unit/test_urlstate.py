@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.urlstate import Notice, parse_query, to_query
+from dashboard.urlstate import Notice, parse_query
+from dashboard.view import View, to_query
 
 D = dt.date
 FIRST, LAST = D(1943, 9, 9), D(1945, 5, 31)
@@ -32,6 +33,9 @@ def test_valid_values_are_read(params, values):
     ({"date": "2044-08-25"}, Notice("date", "2044-08-25")),  # out of range
     ({"date": "25/08/1944"}, Notice("date", "25/08/1944")),
     ({"date": "19440825"}, Notice("date", "19440825")),
+    ({"date": "1944-W34-5"}, Notice("date", "1944-W34-5")),  # an ISO week date: same length, refused
+    ({"date": "1944-08-25T12:00"}, Notice("date", "1944-08-25T12:00")),
+    ({"date": " 1944-08-25"}, Notice("date", " 1944-08-25")),
     ({"lang": "de"}, Notice("lang", "de")),
     ({"force": "martians"}, Notice("force", "martians")),
     ({"chapter": "atlantis"}, Notice("chapter", "atlantis")),
@@ -54,10 +58,10 @@ def test_overlong_value_is_refused_and_shortened_in_the_notice():
 
 
 def test_round_trip():
-    query = to_query(D(1944, 8, 25), "en", ["resistance", "axis"], [], ["Corse"], "corse-1943", "present")
+    query = to_query(View(D(1944, 8, 25), "en", ("resistance", "axis"), (), ("Corse",), "corse-1943", "present"))
     assert query == {"date": "1944-08-25", "lang": "en", "force": "resistance,axis", "region": "Corse",
                      "chapter": "corse-1943", "mode": "present"}
     parsed = parse(**query)
     assert parsed.values == {"date": D(1944, 8, 25), "lang": "en", "force": ["resistance", "axis"], "region": ["Corse"],
                              "chapter": "corse-1943", "mode": "present"}
-    assert "mode" not in to_query(D(1944, 8, 25), "fr", [], [], [])
+    assert to_query(View(D(1944, 8, 25), "fr")) == {"date": "1944-08-25", "lang": "fr"}

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.data import COLUMNS, parse_events
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 BROKEN = DATA_DIR / "broken"
 
@@ -107,3 +107,14 @@ def test_other_dates_are_kept_in_canonical_form_and_confidence_as_given(refs):
 def test_a_table_without_the_optional_columns_reads_them_as_empty(refs):
     result = parse_events((DATA_DIR / "small_events.csv").read_bytes(), refs)
     assert result.ok and set(result.events["other_dates"]) == {""} and set(result.events["confidence"]) == {""}
+
+
+@pytest.mark.parametrize("event_type, ok", [("other", True), ("liberation", False), ("massacre", False)])
+def test_only_a_civil_fact_may_have_no_actor(refs, event_type, ok):
+    header = ",".join(COLUMNS)
+    row = (f"other-vote,1945-04-29,,{event_type},Paris,75,Île-de-France,48.8566,2.3522,,Vote des femmes,Women vote,"
+           "Test.,Test.,Test fixture,")
+    result = parse_events(f"{header}\n{row}\n", refs)
+    assert result.ok == ok
+    if not ok:
+        assert [(p.line, p.column) for p in result.problems] == [(2, "actors")]

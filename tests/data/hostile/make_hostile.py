@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from tests.spreadsheets import ODS_MIMETYPE, _CONTENT_END, _CONTENT_START, _MANIFEST, ods_bytes, xlsx_bytes  # noqa: E402
+from helpers.spreadsheets import ODS_MIMETYPE, _CONTENT_END, _CONTENT_START, _MANIFEST, ods_bytes, xlsx_bytes  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 FILES = HERE / "files"

@@ -1,0 +1,89 @@
+"""What the map player needs to tell the whole story, as plain data (no Streamlit, no deck.gl):
+each département's spans of freedom and recapture, the pockets as areas with their days, the
+départements whose liberation date the sources dispute, and the two dates of a retaken place.
+
+Days are numbers counted from the table's first day, as everywhere in the player.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import i18n
+from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
+from dashboard.disputes import parse_other_dates
+from dashboard.filters import prefecture_liberations
+from dashboard.occupation import periods, prefecture_changes
+from dashboard.pockets import pocket_outlines
+
+# "Until the end": a day number beyond any table, exact in float32 like the player's bounds.
+OPEN_END = 1_000_000
+STATE_CODES = {"freed": 1, "retaken": 2}
+
+
+def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
+    return int((pd.Timestamp(day) - pd.Timestamp(first)).days)
+
+
+def department_spans(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date,
+                     codes: tuple[str, ...]) -> list[list[list[int]]]:
+    """For each département in `codes` order: its spans [state, first day, day it ended (OPEN_END
+    while it lasts)], state 1 = freed, 2 = retaken. Empty: occupied throughout, as far as the
+    table says."""
+    spans = periods(prefecture_changes(events, departments))
+    by_code: dict[str, list[list[int]]] = {code: [] for code in codes}
+    for row in spans.itertuples():
+        if row.department_code in by_code:
+            end = OPEN_END if pd.isna(row.end) else day_number(row.end, first)
+            by_code[row.department_code].append([STATE_CODES[row.state], day_number(row.start, first), end])
+    return [by_code[code] for code in codes]
+
+
+def pocket_areas(pockets: pd.DataFrame, communes: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
+    """Each pocket as an area with its name and the days it was held: from `formed` to the day
+    before `surrendered` (the day it surrendered, it is free)."""
+    outlines = pocket_outlines(pockets, communes)
+    name = "name_en" if lang == "en" else "name_fr"
+    return [{
+        "id": row.pocket_id,
+        "name": getattr(row, name),
+        "polygon": outlines[row.pocket_id],
+        "from": day_number(row.formed, first),
+        "to": day_number(row.surrendered, first),
+        "dates": i18n.format_date_range(row.formed.date(), row.surrendered.date(), lang),
+    } for row in pockets.itertuples()]
+
+
+def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: str) -> list[dict]:
+    """The départements whose liberation row gives other dates: where to put the marker, the
+    table's date and each other date with who gives it, in words, in the page's language."""
+    rows = prefecture_liberations(events, departments)
+    rows = rows[rows["other_dates"] != ""]
+    marked = []
+    for row in rows.itertuples():
+        others, _ = parse_other_dates(row.other_dates, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+        marked.append({
+            "code": row.department_code,
+            "place": row.place,
+            "position": [round(float(row.lon), 3), round(float(row.lat), 3)],
+            "date": i18n.format_date(row.liberated_on.date(), lang),
+            "others": [f"{i18n.format_date(other.day, lang)} : {other.given_by}" if lang == "fr"
+                       else f"{i18n.format_date(other.day, lang)}: {other.given_by}" for other in others],
+        })
+    return marked
+
+
+def freed_before_retaken(events: pd.DataFrame) -> dict[str, dt.date]:
+    """For each `retaken` row, the day its place had been freed: the last `liberation` or
+    `insurrection` row at the same place and département that ends on or before the recapture."""
+    freeing = events[events["event_type"].isin(["liberation", "insurrection"])]
+    found: dict[str, dt.date] = {}
+    for row in events[events["event_type"] == "retaken"].itertuples():
+        same = freeing[(freeing["place"] == row.place) & (freeing["department_code"] == row.department_code)]
+        ends = same["end_date"].fillna(same["date"])
+        before = ends[ends <= row.date]
+        if not before.empty:
+            found[row.event_id] = before.max().date()
+    return found

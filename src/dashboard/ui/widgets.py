@@ -1,0 +1,33 @@
+"""Widgets shared by the pages: a chart with its table, data text shown literally."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import i18n
+from dashboard.charts import localized
+from dashboard.text import csv_bytes, escape_markdown
+
+
+def plain(text: object) -> str:
+    """Data text for st.markdown, shown literally."""
+    return escape_markdown(text)
+
+
+def chart_with_table(table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], go.Figure], name: str, lang: str,
+                     actor_labels: dict[str, str] | None = None) -> None:
+    """A chart, then its accessible twin: the same numbers as a table and as a CSV download.
+    An empty table (a filter matching nothing) is said in words instead of an empty chart."""
+    if table.empty or ("events" in table and table["events"].sum() == 0):
+        st.info(i18n.t("no_match", lang))
+        return
+    st.plotly_chart(figure_of(table), key=f"chart.{name}", config={"displaylogo": False})
+    shown = localized(table, lang, actor_labels)
+    with st.expander(i18n.t("chart_data", lang)):
+        st.dataframe(shown, hide_index=True, key=f"table.{name}")
+        st.download_button(i18n.t("download_chart_csv", lang), csv_bytes(shown),
+                           file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")
