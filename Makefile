@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test install install-test install-dev check mutate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -19,8 +19,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-dev: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,dev]'
+	touch $@
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+	$(BIN)/python scripts/vendor_player.py
+install-test: install $(VENV)/.installed-test
+install-dev: install $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -28,9 +34,24 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install
-	$(BIN)/python benchmarks/bench_map.py
+bench: install-test
+	$(BIN)/python benchmarks/bench_player.py
 	$(BIN)/python benchmarks/bench_upload.py
 
+# Lint, format and types of the package (configured in pyproject.toml).
+check: install-dev
+	$(BIN)/ruff check src
+	$(BIN)/ruff format --check src
+	$(BIN)/mypy
+
+# Mutation testing of the pure modules against the unit tests; slow (tens of minutes), on demand,
+# not in CI. MUTATE_JOBS: parallel test runs (default: half the cores, the machine is shared).
+MUTATE_JOBS ?= $(shell echo $$(( ($$(nproc) + 1) / 2 )))
+mutate: install-dev
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) || true
+	$(BIN)/python scripts/mutation_score.py
+
+
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache
+	rm -rf $(VENV) artifacts .pytest_cache mutants

@@ -24,7 +24,7 @@ st.dataframe(tables.confidence_counts(bundle.events, lang), hide_index=True)
 st.caption(i18n.t("disputed_rows", lang, n=int((bundle.events["other_dates"] != "").sum())))
 
 st.header(i18n.t("sources_cited", lang))
-st.dataframe(tables.source_counts(bundle.events), hide_index=True)
+st.dataframe(tables.source_counts(bundle.events, lang), hide_index=True)
 
 unsourced = tables.unsourced_rows(bundle.events)
 if not unsourced.empty:

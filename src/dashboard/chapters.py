@@ -9,6 +9,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from dashboard.csvcheck import read_file_text
 from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, EVENT_TYPES, FORCE_TYPES, LAT_RANGE, LON_RANGE, Problem,
                             parse_date, parse_float)
@@ -62,7 +64,8 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
         line = reader.line_num
         found: list[Problem] = []
 
-        def fail(column: str, fr: str, en: str) -> None:
+        # Bound now (defaults), so the helper cannot see a later row's line or list.
+        def fail(column: str, fr: str, en: str, found: list[Problem] = found, line: int = line) -> None:
             found.append(Problem(line, column, fr, en, CHAPTERS_FILE))
 
         if None in row or any(value is None for value in row.values()):
@@ -77,13 +80,14 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
         day = parse_date(row["date"].strip())
         if day is None:
             fail("date", f"date « {row['date']} » invalide (AAAA-MM-JJ).", f"invalid date '{row['date']}' (YYYY-MM-DD).")
-        numbers = {}
+        numbers: dict[str, float] = {}
         for column, allowed in (("lat", LAT_RANGE), ("lon", LON_RANGE), ("zoom", ZOOM_RANGE)):
             value = parse_float(row[column].strip())
             if value is None or not allowed[0] <= value <= allowed[1]:
                 fail(column, f"« {row[column]} » : nombre attendu entre {allowed[0]} et {allowed[1]}.",
                      f"'{row[column]}': expected a number between {allowed[0]} and {allowed[1]}.")
-            numbers[column] = value
+            else:
+                numbers[column] = value
         for column, vocabulary in (("force_types", FORCE_TYPES), ("event_types", EVENT_TYPES),
                                    ("regions", regions), ("event_ids", event_ids)):
             for item in _items(row[column]):
@@ -93,7 +97,7 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
             if not row[column].strip():
                 fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
         problems.extend(found)
-        if not found:
+        if not found and day is not None:  # no problem means a date: the second test is for the type checker
             chapters.append(Chapter(
                 chapter_id, row["title_fr"].strip(), row["title_en"].strip(), day, numbers["lat"], numbers["lon"],
                 numbers["zoom"], _items(row["force_types"]), _items(row["event_types"]), _items(row["regions"]),
@@ -119,7 +123,7 @@ def neighbour(chapters: list[Chapter], chapter_id: str | None, step: int) -> Cha
     return chapters[index] if 0 <= index < len(chapters) else None
 
 
-def chapter_sources(chapter: Chapter, events) -> list[str]:
+def chapter_sources(chapter: Chapter, events: pd.DataFrame) -> list[str]:
     """The distinct sources of the events a chapter is built on (a row may cite several)."""
     cited = events[events["event_id"].isin(chapter.event_ids)]["source"]
     return sorted({part.strip() for source in cited for part in source.split(" ; ") if part.strip()})

@@ -13,7 +13,7 @@ from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
 from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
-from dashboard.disputed_charts import entirely_free_series
+from dashboard.pockets import entirely_free_series
 from dashboard.occupation import FREE_STATES, STATE_PARTIAL
 from dashboard.text import plotly_text
 
@@ -25,6 +25,23 @@ DATE_MARKER_COLOR = "#555555"
 def _forces(view: View) -> list[str]:
     """The force types the charts show: the filter's, or all of them."""
     return [force for force in FORCE_TYPES if not view.force_types or force in view.force_types]
+
+
+def date_axis(days: pd.Series | list, view: View) -> dict:
+    """A date axis spanning `days` and the view's date, its months named by the app: Plotly's own
+    tick labels are English whatever the page's language."""
+    spanned = [*pd.to_datetime(pd.Series(days)).dropna(), pd.Timestamp(view.date)]
+    ticks, labels = i18n.month_ticks(min(spanned).date(), max(spanned).date(), view.lang)
+    return {"type": "date", "tickmode": "array", "tickvals": [day.isoformat() for day in ticks], "ticktext": labels}
+
+
+def dates_in_words(days: pd.Series, lang: str) -> list[str]:
+    """Hover texts: Plotly's date formats (%B, %b) know only English month names."""
+    return [i18n.format_optional_date(day, lang) for day in pd.to_datetime(days)]
+
+
+def colon(lang: str) -> str:
+    return " : " if lang == "fr" else ": "  # French typography puts a space before the colon
 
 
 def _date_marker(figure: go.Figure, view: View) -> None:
@@ -80,11 +97,13 @@ def cumulative_figure(table: pd.DataFrame, view: View, title_key: str) -> go.Fig
                     "dash": "dot" if is_total else "solid"}
         figure.add_scatter(
             x=part["date"], y=part["cumulative"], mode="lines", line_shape="hv", name=label, line=line,
-            hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>",
+            customdata=dates_in_words(part["date"], lang),
+            hovertemplate="%{customdata}" + colon(lang) + "%{y}<extra>%{fullData.name}</extra>",
         )
     _date_marker(figure, view)
     figure.update_layout(title=i18n.t(title_key, lang), font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
-                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)}, xaxis={"type": "date"})
+                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
+                         xaxis=date_axis(table["date"], view))
     return figure
 
 
@@ -113,7 +132,8 @@ def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure(go.Bar(
         x=table["share"], y=labels, orientation="h", marker_color="#0b4f8a",
         text=[f"{liberated}/{total}" + (" " + i18n.t("with_pocket", lang, n=pocket) if pocket else "")
-              for liberated, total, pocket in zip(table["liberated"], table["departments"], table["with_pocket"])],
+              for liberated, total, pocket in zip(table["liberated"], table["departments"], table["with_pocket"],
+                                                  strict=True)],
         textposition="outside", hovertemplate="%{y} : %{x} %<extra></extra>",
     ))
     figure.update_layout(title=i18n.t("chart_region_share", lang, date=i18n.format_date(view.date, lang)),
@@ -204,19 +224,22 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
         figure.add_bar(
             y=table.loc[mask, "title"].map(plotly_text), x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
             name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
-            customdata=table.loc[mask, ["days"]].to_numpy(),
-            hovertemplate="%{y}<br>%{base|%Y-%m-%d} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
+            customdata=list(zip(table.loc[mask, "days"], dates_in_words(table.loc[mask, "start"], lang), strict=True)),
+            hovertemplate="%{y}<br>%{customdata[1]} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
         )
     _date_marker(figure, view)
     figure.update_layout(title=i18n.t("chart_durations", lang), font=FONT, margin=MARGIN, barmode="overlay",
-                         legend={"orientation": "h", "y": -0.1}, xaxis={"type": "date"},
+                         legend={"orientation": "h", "y": -0.1},
+                         xaxis=date_axis(pd.concat([table["start"], table["end"]]), view),
                          yaxis={"categoryorder": "array", "categoryarray": [plotly_text(title) for title in table["title"]], "autorange": "reversed"},
                          height=200 + 26 * max(len(table), 1))
     return figure
 
 
-def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """A chart's table with translated labels, ready to show and download."""
+def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | None = None,
+              dates_as_words: bool = True) -> pd.DataFrame:
+    """A chart's table with translated labels and column names, ready to show (dates in words)
+    or to download (`dates_as_words=False`: YYYY-MM-DD, which a spreadsheet sorts)."""
     shown = table.copy()
     if "series" in shown:
         special = {"total": i18n.t("total", lang), "entirely_free": i18n.t("entirely_free", lang)}
@@ -227,7 +250,9 @@ def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | Non
         shown["region"] = [i18n.region_label(r, lang) for r in shown["region"]]
     if "actor" in shown and actor_labels:
         shown["actor"] = [actor_labels.get(a, a) for a in shown["actor"]]
-    for column in ("date", "start", "end"):
+    for column in ("date", "start", "end", "formed", "surrendered"):
         if column in shown:
-            shown[column] = pd.to_datetime(shown[column]).dt.date
-    return shown.drop(columns=["event_id"], errors="ignore")
+            days = pd.to_datetime(shown[column])
+            shown[column] = dates_in_words(days, lang) if dates_as_words else days.dt.date
+    shown = shown.drop(columns=["event_id"], errors="ignore")
+    return shown.rename(columns=lambda column: i18n.column_label(column, lang))

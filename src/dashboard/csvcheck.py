@@ -7,12 +7,27 @@ import csv
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 from dashboard.problems import Problem
 
-__all__ = ["Problem", "decode", "parse_date", "parse_float", "read_file_text", "read_rows"]
+__all__ = ["Problem", "csv_error_text", "decode", "parse_date", "parse_float", "read_file_text", "read_rows"]
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Python's csv module explains itself in English only: what a French reader is told instead.
+CSV_ERRORS_FR = {
+    "',' expected after '\"'": "un guillemet fermant doit être suivi d'une virgule",
+    "unexpected end of data": "le fichier se termine à l'intérieur de guillemets (un guillemet non fermé ?)",
+    "field larger than field limit": "cellule trop longue",
+    "new-line character seen in unquoted field": "retour à la ligne dans une cellule sans guillemets",
+}
+
+
+def csv_error_text(error: csv.Error) -> tuple[str, str]:
+    """What a CSV syntax error means, in French and in English (Python's own words)."""
+    english = str(error)
+    french = next((fr for en, fr in CSV_ERRORS_FR.items() if english.startswith(en)), "syntaxe CSV incorrecte")
+    return french, english
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -33,9 +48,9 @@ def parse_float(text: str) -> float | None:
     return value if value == value and abs(value) != float("inf") else None
 
 
-def read_file_text(path, file: str | None = None) -> tuple[str | None, Problem | None]:
+def read_file_text(path: Path, file: str | None = None) -> tuple[str | None, Problem | None]:
     """A file's text (UTF-8, with or without BOM), or the problem that stops it being read."""
-    name = file or str(getattr(path, "name", path))
+    name = file or path.name
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

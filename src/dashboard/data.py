@@ -5,7 +5,7 @@ and returns every problem at once, each naming the CSV line (or spreadsheet cell
 French and English. Nothing is coerced silently: all cells are read as text and parsed here, so
 a "1944-02-30" is reported, not guessed. The rules differ for the bundled table (every column,
 strict) and a class's own (see schema.TableRules): what the latter may leave out is derived,
-openly. The table's shape lives in schema.py, one row's checks in rows.py.
+openly. The table's shape lives in schema.py, one row's checks in event_rows.py.
 """
 
 from __future__ import annotations
@@ -21,16 +21,34 @@ from dashboard.geocode import Communes
 from dashboard.problems import Problem, ProblemList
 from dashboard.reading import Deadline, TextTable, read_csv_text
 from dashboard.references import EVENT_TYPES, FORCE_TYPES, OTHER_FORCE, ReferenceTables
-from dashboard.rows import Context, RowChecker
+from dashboard.event_rows import Context, RowChecker
 from dashboard.schema import (ACTOR_SEPARATOR, BUNDLED_RULES, COLUMNS, DEADLINE_EVERY, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE,
                               LAST_ALLOWED_DATE, LAT_RANGE, LON_RANGE, MAX_CELL_LENGTH, OPTIONAL_COLUMNS, OWN_TABLE_COLUMNS,
                               OWN_TABLE_RULES, UNSOURCED_PREFIX, URL_PATTERN, TableRules)
 from dashboard.table_header import Header
 
 # The names other modules have always taken from here.
-__all__ = ["ACTOR_SEPARATOR", "COLUMNS", "EVENT_ID_PATTERN", "EVENT_TYPES", "FIRST_ALLOWED_DATE", "FORCE_TYPES",
-           "LAST_ALLOWED_DATE", "LAT_RANGE", "LON_RANGE", "MAX_CELL_LENGTH", "OPTIONAL_COLUMNS", "OTHER_FORCE",
-           "OWN_TABLE_RULES", "Problem", "ReferenceTables", "TableRules", "parse_date", "parse_float"]
+__all__ = [
+    "ACTOR_SEPARATOR",
+    "COLUMNS",
+    "EVENT_ID_PATTERN",
+    "EVENT_TYPES",
+    "FIRST_ALLOWED_DATE",
+    "FORCE_TYPES",
+    "LAST_ALLOWED_DATE",
+    "LAT_RANGE",
+    "LON_RANGE",
+    "MAX_CELL_LENGTH",
+    "OPTIONAL_COLUMNS",
+    "OTHER_FORCE",
+    "OWN_TABLE_RULES",
+    "URL_PATTERN",
+    "Problem",
+    "ReferenceTables",
+    "TableRules",
+    "parse_date",
+    "parse_float",
+]
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 EVENTS_CSV = DATA_DIR / "events.csv"

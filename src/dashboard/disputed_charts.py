@@ -12,8 +12,8 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
 from dashboard.disputes import parse_other_dates
+from dashboard.charts import colon, date_axis, dates_in_words
 from dashboard.filters import View, filtered_events, prefecture_liberations
-from dashboard.pockets import departments_holding_pockets
 
 FONT = {"size": 16}
 MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
@@ -31,8 +31,8 @@ def liberation_day_range(events: pd.DataFrame, departments: pd.DataFrame, view: 
     return pd.DataFrame({
         "department_code": rows["department_code"].to_numpy(),
         "day": days,
-        "earliest": [min([day, *other]) for day, other in zip(days, others)],
-        "latest": [max([day, *other]) for day, other in zip(days, others)],
+        "earliest": [min([day, *other]) for day, other in zip(days, others, strict=True)],
+        "latest": [max([day, *other]) for day, other in zip(days, others, strict=True)],
     })
 
 
@@ -59,13 +59,14 @@ def disputed_pace_figure(table: pd.DataFrame, view: View) -> go.Figure:
                        showlegend=False, hoverinfo="skip")
     figure.add_scatter(x=table["date"], y=table["highest"], mode="lines", line={"width": 0, "shape": "hv"},
                        fill="tonexty", fillcolor=BAND_COLOR, name=i18n.t("chart_dispute_band", lang),
-                       hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>")
+                       customdata=dates_in_words(table["date"], lang),
+                       hovertemplate="%{customdata}" + colon(lang) + "%{y}<extra>%{fullData.name}</extra>")
     figure.add_scatter(x=table["date"], y=table["count"], mode="lines", line={"width": 3, "color": "#222222", "shape": "hv"},
-                       name=i18n.t("chart_dispute_table", lang),
-                       hovertemplate="%{x|%Y-%m-%d} : %{y}<extra>%{fullData.name}</extra>")
+                       name=i18n.t("chart_dispute_table", lang), customdata=dates_in_words(table["date"], lang),
+                       hovertemplate="%{customdata}" + colon(lang) + "%{y}<extra>%{fullData.name}</extra>")
     figure.update_layout(title=i18n.t("chart_disputed_pace", lang), font=FONT, margin=MARGIN,
                          legend={"orientation": "h", "y": -0.15},
-                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)}, xaxis={"type": "date"})
+                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)}, xaxis=date_axis(table["date"], view))
     return figure
 
 
@@ -87,25 +88,13 @@ def pocket_spans_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure(go.Bar(
         y=table["pocket"], x=(table["surrendered"] - table["formed"]).dt.total_seconds() * 1000,
         base=table["formed"], orientation="h", marker_color=POCKET_COLOR,
-        customdata=table["days"], hovertemplate="%{y} : %{base|%Y-%m-%d} → %{x|%Y-%m-%d} (%{customdata} j)<extra></extra>",
+        customdata=list(zip(dates_in_words(table["formed"], lang), dates_in_words(table["surrendered"], lang),
+                            table["days"], strict=True)),
+        hovertemplate="%{y}" + colon(lang) + "%{customdata[0]} → %{customdata[1]} (%{customdata[2]} "
+                      + i18n.t("days_unit", lang) + ")<extra></extra>",
     ))
     figure.add_vline(x=pd.Timestamp(view.date).timestamp() * 1000, line_width=2, line_dash="dash", line_color="#555555")
-    figure.update_layout(title=i18n.t("chart_pockets", lang), font=FONT, margin=MARGIN, xaxis={"type": "date"},
+    figure.update_layout(title=i18n.t("chart_pockets", lang), font=FONT, margin=MARGIN,
+                         xaxis=date_axis(pd.concat([table["formed"], table["surrendered"]]), view),
                          yaxis={"autorange": "reversed"}, height=140 + 40 * max(len(table), 1))
     return figure
-
-
-def entirely_free_series(events: pd.DataFrame, departments: pd.DataFrame, view: View,
-                         pockets: pd.DataFrame) -> pd.DataFrame:
-    """Day by day, départements liberated with no pocket held inside them: the cumulative count
-    minus the freed départements where a pocket still holds out. Columns: date, series, cumulative."""
-    liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")["liberated_on"]
-    if liberated_on.empty:
-        return pd.DataFrame(columns=["date", "series", "cumulative"])
-    # Every day the count can change: a liberation, a pocket forming, a pocket surrendering.
-    days = sorted({*liberated_on, *pd.to_datetime(pockets["formed"]), *pd.to_datetime(pockets["surrendered"])})
-    counts = []
-    for day in days:
-        free = set(liberated_on[liberated_on <= day].index)
-        counts.append(len(free - departments_holding_pockets(pockets, day.date())))
-    return pd.DataFrame({"date": pd.DatetimeIndex(days), "series": "entirely_free", "cumulative": counts})

@@ -6,15 +6,19 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.data import EVENT_TYPES, FORCE_TYPES
-from dashboard.view import View
-
-__all__ = ["View"]  # the pure modules take the view from here as well
 
 # The states live in occupation.py; re-exported because every view of the map speaks of them.
-from dashboard.occupation import (  # noqa: E402
+from dashboard.occupation import (
     DEPARTMENT_STATES, FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN,
     final_liberations, free_count, prefecture_changes, states_at,
 )
+from dashboard.view import View
+
+# The pure modules take the view from here as well.
+__all__ = [
+    "DEPARTMENT_STATES", "FRESH_DAYS", "STATE_FRESH", "STATE_LIBERATED", "STATE_OCCUPIED", "STATE_PARTIAL",
+    "STATE_RETAKEN", "View",
+]
 
 
 def matches_filters(events: pd.DataFrame, view: View) -> pd.Series:

@@ -32,7 +32,7 @@ def polygons_of(geometry: dict) -> list[list[Ring]]:
 def ring_contains(ring: Ring, lon: float, lat: float) -> bool:
     """Even-odd ray casting; good enough for simplified administrative outlines."""
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
             inside = not inside
     return inside

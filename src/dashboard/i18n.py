@@ -1,17 +1,24 @@
-"""French and English strings, category labels and date formatting.
+"""French and English strings of the interface.
 
-Every user-facing string lives here (the upload page's in upload_strings.py, merged below), in
-both languages, so a test can check that no key exists in one language only.
+Every user-facing sentence lives here, in both languages, so a test can check that no key
+exists in one language only; category labels are in labels.py, dates in words in dates.py, the
+upload page's sentences in upload_strings.py (merged below).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
+from dashboard.dates import MONTHS, SHORT_MONTHS, format_date, format_date_range, format_optional_date, month_ticks
+from dashboard.labels import (COLUMN_LABELS, EVENT_TYPE_LABELS, FORCE_TYPE_LABELS, REGION_LABELS, column_label,
+                              event_type_label, force_type_label, region_label)
+from dashboard.languages import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
 from dashboard.upload_strings import UPLOAD_STRINGS
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+# Kept importable from here, where the pages look for every word they show.
+__all__ = [
+    "COLUMN_LABELS", "DEFAULT_LANGUAGE", "EVENT_TYPE_LABELS", "FORCE_TYPE_LABELS", "LANGUAGES", "MONTHS",
+    "REGION_LABELS", "SHORT_MONTHS", "column_label", "event_type_label", "force_type_label", "format_date",
+    "format_date_range", "format_optional_date", "month_ticks", "normalize_language", "region_label",
+]
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -70,7 +77,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "pause": "Pause",
         "speed": "Vitesse",
         "speed_days": "{n} j/s",
-        "speed_event": "1 date d'événement/s",
+        "speed_event": "1 date d'événement par pas",
+        "save_png": "Enregistrer en PNG",
+        "map_label": "Carte des départements et des événements à la date choisie",
+        "timeline_label": "Date",
+        "departments_freed": "{n} / {total} départements libérés",
+        "events_of_day_short": "Ce jour : {events}",
+        "legend_forces": "Forces engagées",
+        "tooltip_close": "Fermer",
         "step_start": "Début (Origine)",
         "step_previous_event": "Date d'événement précédente (←)",
         "step_minus_week": "−1 semaine (Page préc.)",
@@ -80,8 +94,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "step_next_event": "Date d'événement suivante (→)",
         "step_end": "Fin (Fin)",
         "keyboard_help": "Clavier : Espace lecture/pause · ←/→ date d'événement précédente/suivante · Maj+←/→ jour · Page préc./suiv. semaine · Origine/Fin · N/P chapitre suivant/précédent",
-        "online_basemap": "Fond de carte (en ligne)",
-        "online_basemap_help": "Ajoute un fond de carte téléchargé sur Internet ; sans réseau, la carte reste utilisable sans lui.",
         "url_notice": "Lien : le paramètre « {param} » a une valeur non reconnue (« {value} ») ; la valeur par défaut est utilisée.",
         "share": "Partager cette vue",
         "share_qr": "À scanner avec un téléphone",
@@ -189,7 +201,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "pause": "Pause",
         "speed": "Speed",
         "speed_days": "{n} days/s",
-        "speed_event": "1 event date/s",
+        "speed_event": "1 event date per step",
+        "save_png": "Save as PNG",
+        "map_label": "Map of the départements and events at the chosen date",
+        "timeline_label": "Date",
+        "departments_freed": "{n} / {total} départements liberated",
+        "events_of_day_short": "This day: {events}",
+        "legend_forces": "Forces involved",
+        "tooltip_close": "Close",
         "step_start": "Start (Home)",
         "step_previous_event": "Previous event date (←)",
         "step_minus_week": "−1 week (Page Up)",
@@ -199,8 +218,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "step_next_event": "Next event date (→)",
         "step_end": "End (End)",
         "keyboard_help": "Keyboard: Space play/pause · ←/→ previous/next event date · Shift+←/→ day · Page Up/Down week · Home/End · N/P next/previous chapter",
-        "online_basemap": "Background map (online)",
-        "online_basemap_help": "Adds a background map downloaded from the internet; without a network the map stays usable without it.",
         "url_notice": "Link: parameter '{param}' has an unrecognised value ('{value}'); the default is used.",
         "share": "Share this view",
         "share_qr": "Scan with a phone",
@@ -254,61 +271,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-# The upload page's own strings live beside it, to keep this table readable.
+# The upload page's own sentences live beside it, to keep this table readable.
 for _lang, _strings in UPLOAD_STRINGS.items():
     STRINGS[_lang].update(_strings)
-
-EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
-    "liberation": {"fr": "Libération", "en": "Liberation"},
-    "landing": {"fr": "Débarquement", "en": "Landing"},
-    "insurrection": {"fr": "Insurrection", "en": "Insurrection"},
-    "battle": {"fr": "Bataille, siège", "en": "Battle, siege"},
-    "massacre": {"fr": "Massacre, représailles", "en": "Massacre, reprisal"},
-    "retaken": {"fr": "Reprise par les forces allemandes", "en": "Retaken by German forces"},
-    "surrender": {"fr": "Reddition", "en": "Surrender"},
-    "other": {"fr": "Autre", "en": "Other"},
-}
-
-FORCE_TYPE_LABELS: dict[str, dict[str, str]] = {
-    "resistance": {"fr": "Résistance / FFI", "en": "Resistance / FFI"},
-    "french_army": {"fr": "Armée française", "en": "French army"},
-    "allied_army": {"fr": "Armées alliées", "en": "Allied armies"},
-    "axis": {"fr": "Forces allemandes et Milice", "en": "German forces and Milice"},
-    # The fifth force type: an actor outside the four (a class's own), or none (a civil fact).
-    "other": {"fr": "Autres forces, ou aucune", "en": "Other forces, or none"},
-}
-
-# Région names are proper nouns; English uses the usual exonym where one exists.
-REGION_LABELS: dict[str, dict[str, str]] = {
-    "Auvergne-Rhône-Alpes": {"fr": "Auvergne-Rhône-Alpes", "en": "Auvergne-Rhône-Alpes"},
-    "Bourgogne-Franche-Comté": {"fr": "Bourgogne-Franche-Comté", "en": "Burgundy-Franche-Comté"},
-    "Bretagne": {"fr": "Bretagne", "en": "Brittany"},
-    "Centre-Val de Loire": {"fr": "Centre-Val de Loire", "en": "Centre-Loire Valley"},
-    "Corse": {"fr": "Corse", "en": "Corsica"},
-    "Grand Est": {"fr": "Grand Est", "en": "Grand Est"},
-    "Hauts-de-France": {"fr": "Hauts-de-France", "en": "Hauts-de-France"},
-    "Île-de-France": {"fr": "Île-de-France", "en": "Île-de-France"},
-    "Normandie": {"fr": "Normandie", "en": "Normandy"},
-    "Nouvelle-Aquitaine": {"fr": "Nouvelle-Aquitaine", "en": "Nouvelle-Aquitaine"},
-    "Occitanie": {"fr": "Occitanie", "en": "Occitania"},
-    "Pays de la Loire": {"fr": "Pays de la Loire", "en": "Pays de la Loire"},
-    "Provence-Alpes-Côte d'Azur": {"fr": "Provence-Alpes-Côte d'Azur", "en": "Provence-Alpes-Côte d'Azur"},
-}
-
-MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def normalize_language(lang: str | None) -> str:
-    """Map a locale such as 'en-GB' or 'fr_FR' to a supported language; French otherwise."""
-    if not lang:
-        return DEFAULT_LANGUAGE
-    short = str(lang).strip().lower().replace("_", "-").split("-")[0]
-    return short if short in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -317,36 +282,5 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def format_date(day: dt.date, lang: str) -> str:
-    """'25 août 1944' / '25 August 1944'; French writes the first of the month '1er'."""
-    lang = normalize_language(lang)
-    month = MONTHS[lang][day.month - 1]
-    if lang == "fr":
-        number = "1er" if day.day == 1 else str(day.day)
-        return f"{number} {month} {day.year}"
-    return f"{day.day} {month} {day.year}"
-
-
-def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
-    """A single date, or 'du 19 au 25 août 1944' / '19–25 August 1944' style ranges."""
-    if end is None or end == start:
-        return format_date(start, lang)
-    if normalize_language(lang) == "fr":
-        return f"du {format_date(start, lang)} au {format_date(end, lang)}"
-    return f"{format_date(start, lang)} – {format_date(end, lang)}"
-
-
 def confidence_label(level: str, lang: str) -> str:
     return t(f"confidence_{level}" if level in ("high", "medium", "low") else "confidence_unassessed", lang)
-
-
-def event_type_label(event_type: str, lang: str) -> str:
-    return EVENT_TYPE_LABELS.get(event_type, {}).get(normalize_language(lang), event_type)
-
-
-def force_type_label(force_type: str, lang: str) -> str:
-    return FORCE_TYPE_LABELS.get(force_type, {}).get(normalize_language(lang), force_type)
-
-
-def region_label(region: str, lang: str) -> str:
-    return REGION_LABELS.get(region, {}).get(normalize_language(lang), region)

@@ -30,7 +30,7 @@ CHANGE_RETAKEN = "retaken"
 def prefecture_changes(events: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
     """Every change of hands of each département's préfecture, in order:
     department_code, day, change (freed / retaken), event_id."""
-    prefecture_of = dict(zip(departments["department_code"], departments["prefecture"]))
+    prefecture_of = dict(zip(departments["department_code"], departments["prefecture"], strict=True))
     at_prefecture = events["place"] == events["department_code"].map(prefecture_of)
     kinds = events["event_type"].map({"liberation": CHANGE_FREED, "retaken": CHANGE_RETAKEN})
     rows = events[at_prefecture & kinds.notna()]

@@ -19,7 +19,9 @@ import pandas as pd
 
 from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, URL_PATTERN, Problem,
                             parse_date)
+from dashboard.csvcheck import read_file_text
 from dashboard.disputes import confidence_error, parse_other_dates
+from dashboard.filters import View, filtered_events, prefecture_liberations
 
 POCKETS_CSV = DATA_DIR / "pockets.csv"
 COMMUNES_CSV = DATA_DIR / "communes.csv"
@@ -44,6 +46,11 @@ def read_communes(path: Path = COMMUNES_CSV) -> pd.DataFrame:
                        encoding="utf-8")
 
 
+def read_communes_empty() -> pd.DataFrame:
+    """No communes (a data folder without communes.csv): every pocket's commune is then unknown."""
+    return pd.DataFrame({column: pd.Series(dtype=str) for column in ("insee_code", "name", "department_code", "lat", "lon")})
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in POCKET_COLUMNS})
 
@@ -57,26 +64,28 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
     if missing:
         return PocketsResult(_empty(), [Problem(1, c, "colonne obligatoire absente de l'en-tête.",
                                                 "required column missing from the header.") for c in missing])
-    department_of_commune = dict(zip(communes["insee_code"], communes["department_code"]))
+    department_of_commune = dict(zip(communes["insee_code"], communes["department_code"], strict=True))
     records, seen = [], set()
     for line, row in enumerate(reader, start=2):
         row = {key: (value or "").strip() for key, value in row.items() if key in POCKET_COLUMNS}
         found: list[Problem] = []
 
-        def fail(column: str, fr: str, en: str) -> None:
+        # Bound now (defaults), so the helper cannot see a later row's line or list.
+        def fail(column: str, fr: str, en: str, found: list[Problem] = found, line: int = line) -> None:
             found.append(Problem(line, column, fr, en))
 
         if not EVENT_ID_PATTERN.fullmatch(row["pocket_id"]) or row["pocket_id"] in seen:
             fail("pocket_id", "identifiant invalide ou déjà utilisé.", "invalid or repeated id.")
         seen.add(row["pocket_id"])
-        days = {}
+        days: dict[str, dt.date] = {}
         for column in ("formed", "surrendered"):
             day = parse_date(row[column])
             if day is None or not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
                 fail(column, f"date « {row[column]} » invalide (AAAA-MM-JJ, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
                      f"invalid date '{row[column]}' (YYYY-MM-DD, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).")
-            days[column] = day
-        if days["formed"] and days["surrendered"] and days["surrendered"] < days["formed"]:
+            else:
+                days[column] = day
+        if len(days) == 2 and days["surrendered"] < days["formed"]:
             fail("surrendered", "la reddition précède la formation de la poche.", "the surrender is before the pocket formed.")
         departments = tuple(c for c in row["department_codes"].split(LIST_SEPARATOR) if c)
         for code in departments:
@@ -111,11 +120,9 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
 
 
 def load_pockets(communes: pd.DataFrame, department_codes: set[str], path: Path = POCKETS_CSV) -> PocketsResult:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return PocketsResult(_empty(), [Problem(None, None, f"fichier des poches illisible : {error}",
-                                                f"unreadable pockets file: {error}")])
+    text, problem = read_file_text(Path(path), "pockets.csv")
+    if text is None:
+        return PocketsResult(_empty(), [problem] if problem else [])
     return parse_pockets(text, communes, department_codes)
 
 
@@ -137,7 +144,7 @@ def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]
     if len(points) <= 2:
         return points
 
-    def cross(o, a, b) -> float:
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
     lower: list[tuple[float, float]] = []
@@ -167,5 +174,21 @@ def outline(lon_lat: list[tuple[float, float]], pad_km: float = PAD_KM, sides: i
 def pocket_outlines(pockets: pd.DataFrame, communes: pd.DataFrame) -> dict[str, list[list[float]]]:
     """pocket_id -> its outline, from the points of the communes it held."""
     where = communes.set_index("insee_code")[["lon", "lat"]]
-    return {row.pocket_id: outline([tuple(where.loc[code]) for code in row.insee_codes])
-            for row in pockets.itertuples()}
+    return {pocket_id: outline([tuple(where.loc[code]) for code in codes])
+            for pocket_id, codes in zip(pockets["pocket_id"], pockets["insee_codes"], strict=True)}
+
+
+def entirely_free_series(events: pd.DataFrame, departments: pd.DataFrame, view: View,
+                         pockets: pd.DataFrame) -> pd.DataFrame:
+    """Day by day, départements liberated with no pocket held inside them: the cumulative count
+    minus the freed départements where a pocket still holds out. Columns: date, series, cumulative."""
+    liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")["liberated_on"]
+    if liberated_on.empty:
+        return pd.DataFrame(columns=["date", "series", "cumulative"])
+    # Every day the count can change: a liberation, a pocket forming, a pocket surrendering.
+    days = sorted({*liberated_on, *pd.to_datetime(pockets["formed"]), *pd.to_datetime(pockets["surrendered"])})
+    counts = []
+    for day in days:
+        free = set(liberated_on[liberated_on <= day].index)
+        counts.append(len(free - departments_holding_pockets(pockets, day.date())))
+    return pd.DataFrame({"date": pd.DatetimeIndex(days), "series": "entirely_free", "cumulative": counts})

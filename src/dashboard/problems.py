@@ -3,6 +3,7 @@ French and English. One class for the bundled tables, the chapters and a class's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # A report longer than this is read by nobody: the first ones are kept, the rest only counted
@@ -70,6 +71,6 @@ class ProblemList:
         if len(self.kept) < MAX_REPORTED_PROBLEMS:
             self.kept.append(problem)
 
-    def extend(self, problems) -> None:
+    def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.add(problem)

@@ -16,6 +16,7 @@ import csv
 import io
 import re
 
+from dashboard.csvcheck import csv_error_text
 from dashboard.problems import Problem
 from dashboard.spreadsheet import read_spreadsheet
 from dashboard.table_text import (MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, Deadline, ReadFacts, ReadResult, SourceRow,
@@ -133,9 +134,10 @@ def read_csv_text(text: str, delimiter: str = ",", deadline: Deadline | None = N
             break
         except csv.Error as error:
             what = "header" if header is None else "line"
+            french, english = csv_error_text(error)  # Python explains itself in English only
             stopped = Problem(line, None,
-                              f"{'en-tête illisible' if header is None else 'ligne CSV mal formée'} ({error}) ; lecture arrêtée ici.",
-                              f"{'unreadable header' if header is None else 'malformed CSV ' + what} ({error}); reading stopped here.")
+                              f"{'en-tête illisible' if header is None else 'ligne CSV mal formée'} ({french}) ; lecture arrêtée ici.",
+                              f"{'unreadable header' if header is None else 'malformed CSV ' + what} ({english}); reading stopped here.")
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are harmless

@@ -74,7 +74,8 @@ def _in_line_order(problems: list[Problem]) -> list[Problem]:
 
 def check_actors(text: str, file: str = ACTORS_FILE) -> tuple[pd.DataFrame, list[Problem]]:
     rows, problems = read_rows(text, ACTOR_COLUMNS, file)
-    kept, seen = [], {}
+    kept: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
     for line, row in rows:
         found = _required(line, row, ACTOR_COLUMNS, file)
         if row["force_type"] and row["force_type"] not in FORCE_TYPES:
@@ -91,7 +92,8 @@ def check_actors(text: str, file: str = ACTORS_FILE) -> tuple[pd.DataFrame, list
 
 def check_departments(text: str, file: str = DEPARTMENTS_FILE) -> tuple[pd.DataFrame, list[Problem]]:
     rows, problems = read_rows(text, DEPARTMENT_COLUMNS, file)
-    kept, seen = [], {}
+    kept: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
     for line, row in rows:
         found = _required(line, row, DEPARTMENT_COLUMNS, file)
         code = row["department_code"]

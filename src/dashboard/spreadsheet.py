@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import IO
 
 from dashboard.columns import canonical_column
 from dashboard.problems import Problem
@@ -73,7 +74,7 @@ def _xlsx_extent(xml: bytes) -> tuple[int, int]:
     return rows, columns
 
 
-def _ods_extent(stream) -> tuple[int, int]:
+def _ods_extent(stream: IO[bytes]) -> tuple[int, int]:
     """Rows and columns the largest table spans once repeated rows and cells are expanded
     (a row "repeated a million times" is a few bytes in the file); empty repeats don't count."""
     import xml.etree.ElementTree as ET

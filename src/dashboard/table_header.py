@@ -40,7 +40,7 @@ class Header:
         for column in missing:
             hint_fr = hint_en = ""
             if rules.aliases:
-                accepted = ", ".join((column,) + COLUMN_ALIASES.get(column, ())[:3])
+                accepted = ", ".join((column, *COLUMN_ALIASES.get(column, ())[:3]))
                 if column == "title_fr":
                     accepted = "titre, title_fr, title, title_en"
                 hint_fr, hint_en = f" (noms acceptés : {accepted})", f" (accepted names: {accepted})"

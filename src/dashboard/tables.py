@@ -30,12 +30,20 @@ def search_events(events: pd.DataFrame, query: str) -> pd.DataFrame:
     return events[haystack.str.contains(query, case=False, regex=False)]
 
 
-def explorer_table(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]) -> pd.DataFrame:
-    """The events as a table with translated labels and column names, one row per event."""
+def explorer_table(events: pd.DataFrame, lang: str, actor_labels: dict[str, str],
+                   dates_as_words: bool = True) -> pd.DataFrame:
+    """The events as a table with translated labels and column names, one row per event: dates
+    in words to show, or YYYY-MM-DD to download (`dates_as_words=False`); no end date is blank."""
     english = lang == "en"
+
+    def dates(column: str) -> list[str]:
+        if dates_as_words:
+            return [i18n.format_optional_date(day, lang) for day in events[column]]
+        return [day.date().isoformat() if pd.notna(day) else "" for day in events[column]]
+
     table = pd.DataFrame({
-        i18n.t("col_date", lang): events["date"].dt.date,
-        i18n.t("col_end_date", lang): events["end_date"].dt.date,
+        i18n.t("col_date", lang): dates("date"),
+        i18n.t("col_end_date", lang): dates("end_date"),
         i18n.t("col_type", lang): [i18n.event_type_label(kind, lang) for kind in events["event_type"]],
         i18n.t("col_title", lang): events["title_en" if english else "title_fr"],
         i18n.t("col_place", lang): events["place"],
@@ -72,15 +80,17 @@ def confidence_counts(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def source_counts(events: pd.DataFrame) -> pd.DataFrame:
-    """Each cited source (a row may cite several, separated by ' ; ') with how many rows cite it."""
+def source_counts(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each cited source (a row may cite several, separated by ' ; ') with how many rows cite it,
+    under translated column names."""
     cited = events[["source", "source_url"]].copy()
     cited["source"] = cited["source"].str.split(" ; ")
     cited = cited.explode("source")
     cited["source"] = cited["source"].str.strip()
     cited = cited[~cited["source"].map(is_unsourced)]
     counts = cited.groupby("source").agg(rows=("source", "size")).reset_index()
-    return counts.sort_values(["rows", "source"], ascending=[False, True]).reset_index(drop=True)
+    counts = counts.sort_values(["rows", "source"], ascending=[False, True]).reset_index(drop=True)
+    return counts.rename(columns={"source": i18n.t("col_source", lang), "rows": i18n.t("col_rows", lang)})
 
 
 def unsourced_rows(events: pd.DataFrame) -> pd.DataFrame:

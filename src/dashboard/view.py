@@ -77,14 +77,12 @@ def _known(values: Iterable[str], vocabulary: Sequence[str]) -> tuple[str, ...]:
 def with_filters(view: View, *, force_types: Iterable[str] | None = None, event_types: Iterable[str] | None = None,
                  regions: Iterable[str] | None = None) -> View:
     """The view with the given filters replaced (None leaves a filter as it is)."""
-    changes: dict[str, tuple[str, ...]] = {}
-    if force_types is not None:
-        changes["force_types"] = _known(force_types, FORCE_TYPES)
-    if event_types is not None:
-        changes["event_types"] = _known(event_types, EVENT_TYPES)
-    if regions is not None:
-        changes["regions"] = tuple(dict.fromkeys(regions))
-    return replace(view, **changes)
+    return replace(
+        view,
+        force_types=view.force_types if force_types is None else _known(force_types, FORCE_TYPES),
+        event_types=view.event_types if event_types is None else _known(event_types, EVENT_TYPES),
+        regions=view.regions if regions is None else tuple(dict.fromkeys(regions)),
+    )
 
 
 def with_language(view: View, lang: str) -> View:

@@ -32,7 +32,7 @@ def test_a_bad_row_is_reported_with_its_line_and_column(use_folder, page):
     at.switch_page(page).run()
     assert not at.exception
     assert any("Ligne 3" in w.value and "date" in w.value for w in at.warning), [w.value for w in at.warning]
-    assert at.title  # the other rows are still shown
+    assert at.title or at.get("bidi_component")  # the other rows are still shown (the map's date is in its player)
 
 
 def test_a_table_without_valid_rows_stops_with_a_message(use_folder):
@@ -54,7 +54,7 @@ def test_an_unknown_force_type_in_actors_is_a_message_not_a_crash(use_folder, pa
     assert not at.exception
     warnings = [w.value.replace("\\", "") for w in at.warning]
     assert any("actors.csv, line 18, column 'force_type': unknown force type 'navy'" in w for w in warnings), warnings
-    assert at.title
+    assert at.title or at.get("bidi_component")  # the map page draws its date in the player
 
 
 @pytest.mark.parametrize("missing", ["events.csv", "actors.csv", "departements.csv", "chapters.csv"])

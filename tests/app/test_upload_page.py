@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.ui import loading, state
 from dashboard.data import load_events
-from helpers import chart_table, deck_points, fresh_app
+from helpers import chart_table, fresh_app, player_payload, shown_titles
 
 OWN = ("date;lieu;département;type;titre;acteurs\n"
        "25/08/1944;Paris;75;libération;Libération de Paris (classe);FFI\n"
@@ -56,19 +56,21 @@ def test_upload_switches_map_charts_and_explorer_and_the_banner_shows():
     assert any("ma-classe.csv" in m.value.replace("\\", "") for m in at.markdown)
 
     at.switch_page("pages/map.py").run()
-    at.slider(key="widget.date").set_value(dt.date(1944, 9, 3)).run()  # the table's last date
     assert not at.exception, at.exception
-    assert len(deck_points(at)) == len(OWN_TITLES)
+    assert shown_titles(player_payload(at)) == OWN_TITLES  # the player is given the class's table
     assert has_button(at, "banner.back")
 
     at.switch_page("pages/charts.py").run()
+    at.slider(key="widget.date").set_value(dt.date(1944, 9, 3)).run()  # the table's last date
     assert not at.exception, at.exception
     assert {"Groupe Vengeance", "Les voisins"} <= set(chart_table(at, "actors")["actor"])
 
 
 def test_another_session_still_sees_the_bundled_table(bundled):
-    upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    upload(fresh_app("en").run(), "ma-classe.csv", OWN).switch_page("pages/map.py").run()
     other = fresh_app("en").run()
+    other.switch_page("pages/map.py").run()
+    assert not shown_titles(player_payload(other)) & OWN_TITLES  # the shared player cache holds no upload
     titles = explorer_titles(other)
     assert len(titles) == bundled["title_en"].nunique() and not titles & OWN_TITLES
     assert not has_button(other, "banner.back") and not has_button(other, "banner.own")

@@ -53,36 +53,51 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
-def app_url(chromium_path) -> str:
+def serve(name: str, env: dict[str, str] | None = None):
+    """Run the app on a free port until the generator is closed; yields its URL."""
     port = free_port()
-    log = (ROOT / "artifacts").joinpath("streamlit.log")
+    log = (ROOT / "artifacts").joinpath(f"streamlit-{name}.log")
     log.parent.mkdir(exist_ok=True)
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
              "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+            cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail(f"streamlit did not become healthy; see {log}")
-        time.sleep(0.5)
-    yield url
-    server.terminate()
     try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not become healthy; see {log}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path) -> str:
+    yield from serve("app")
+
+
+@pytest.fixture(scope="session")
+def hostile_app_url(chromium_path, tmp_path_factory) -> str:
+    """The app serving a data folder whose events are tests/data/hostile_events.csv (titles in markup)."""
+    from helpers import DATA_DIR, data_folder
+
+    folder = data_folder(tmp_path_factory.mktemp("hostile"), events_csv=DATA_DIR / "hostile_events.csv", chapters_csv=None)
+    yield from serve("hostile", {"LIBERATION_DATA_DIR": str(folder)})
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +144,22 @@ class RecordedPage:
 
 @pytest.fixture
 def recorded_page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR", accept_downloads=True)
     page = context.new_page()
     yield RecordedPage(page)
     context.close()
+
+
+@pytest.fixture
+def open_context(browser):
+    """New browser contexts at any size, closed after the test."""
+    contexts = []
+
+    def make(width: int, height: int, **options) -> RecordedPage:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", **options)
+        contexts.append(context)
+        return RecordedPage(context.new_page())
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
+
+from dashboard.i18n import column_label
 
 TESTS_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR = TESTS_DIR / "data"
@@ -23,6 +26,11 @@ def app_with(**params: str) -> AppTest:
     return at.run()
 
 
+def map_date_heading(at: AppTest) -> str:
+    """The map page's heading of the day (the big date banner itself is drawn in the browser)."""
+    return at.subheader[0].value
+
+
 def fresh_app(lang: str = "fr") -> AppTest:
     """The app in `lang`, not yet run."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -30,11 +38,17 @@ def fresh_app(lang: str = "fr") -> AppTest:
     return at
 
 
-def deck_points(at: AppTest) -> set[str]:
-    """The ids of the events the map page's deck draws."""
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    layer = next(layer for layer in spec["layers"] if layer["id"] == "events")
-    return {point["event_id"] for point in layer["data"]}
+def player_payload(at: AppTest) -> dict:
+    """The data the map page's one player was given."""
+    players = at.get("bidi_component")
+    assert len(players) == 1, "one map player on the page"
+    return json.loads(players[0].proto.json)
+
+
+def shown_titles(payload: dict) -> set[str]:
+    """The titles of the points a player payload draws."""
+    points = payload["points"]
+    return {points["records"][code][2] for code in points["record"]}
 
 
 # Each chart's table on the charts page, recognised by a column only it has.
@@ -43,7 +57,11 @@ CHART_COLUMN = {"pace": "cumulative", "regions-share": "share", "regions-events"
 
 
 def chart_table(at: AppTest, name: str):
-    return next(frame.value for frame in at.dataframe if CHART_COLUMN[name] in frame.value.columns)
+    """A chart's table as shown on the English page, with its columns under their internal names."""
+    english = {column_label(column, "en"): column for column in ("events", "liberated", "force_type", "liberations", "actor")}
+    header = column_label(CHART_COLUMN[name], "en")
+    shown = next(frame.value for frame in at.dataframe if header in frame.value.columns)
+    return shown.rename(columns=english)
 
 
 REAL_DATA_DIR = TESTS_DIR.parent / "data"
@@ -63,3 +81,42 @@ def data_folder(folder: Path, **replacements: str | Path | None) -> Path:
         else:
             (folder / name).write_text(replacement, encoding="utf-8")
     return folder
+
+
+def rendered_texts(at: AppTest) -> list[str]:
+    """Every piece of text the last run rendered: headings, alerts, widget labels and options,
+    tab and expander labels, chart and map specs (JSON decoded), table headers and text cells."""
+    texts: list[str] = []
+
+    def leaves(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                leaves(item)
+        elif isinstance(value, list):
+            for item in value:
+                leaves(item)
+        elif isinstance(value, str):
+            texts.append(value)
+            if value[:1] in "{[":  # Plotly and pydeck specs are JSON text, with non-ASCII escaped
+                try:
+                    leaves(json.loads(value))
+                except ValueError:
+                    pass
+
+    def visit(node: object) -> None:
+        if type(node).__name__ == "Dataframe":
+            frame = node.value  # type: ignore[attr-defined]
+            texts.extend(str(column) for column in frame.columns)
+            for column in frame.columns:
+                texts.extend(cell for cell in frame[column] if isinstance(cell, str))
+        elif getattr(node, "proto", None) is not None:
+            message = MessageToDict(node.proto)  # type: ignore[attr-defined]
+            # A component's own source code is not UI text; its data (`json`) is, and is kept.
+            for code in ("jsContent", "cssContent", "htmlContent"):
+                message.pop(code, None)
+            leaves(message)
+        for child in getattr(node, "children", {}).values():
+            visit(child)
+
+    visit(at._tree)
+    return texts

@@ -8,7 +8,7 @@ import pytest
 from dashboard import disputed_charts
 from dashboard.data import load_events
 from dashboard.filters import View
-from dashboard.pockets import load_pockets, read_communes
+from dashboard.pockets import entirely_free_series, load_pockets, read_communes
 
 from tests.conftest import DATA_DIR
 
@@ -49,7 +49,7 @@ def test_pocket_spans(refs):
 def test_entirely_free_leaves_out_departements_holding_a_pocket(refs):
     events = load_events(DATA_DIR / "retaken_events.csv", refs).events
     pockets = load_pockets(read_communes(), set(refs.departments["department_code"]), DATA_DIR / "pockets.csv").pockets
-    series = disputed_charts.entirely_free_series(events, refs.departments, View(dt.date(1945, 1, 1)), pockets)
+    series = entirely_free_series(events, refs.departments, View(dt.date(1945, 1, 1)), pockets)
     # Morbihan (Vannes freed 5 Aug 1944) holds the Lorient pocket from 12 Aug 1944 to 10 May 1945.
     assert count_on(series.rename(columns={"cumulative": "n"}), dt.date(1944, 8, 6))["n"] == 1
     assert count_on(series.rename(columns={"cumulative": "n"}), dt.date(1944, 9, 1))["n"] == 1  # Tulle only

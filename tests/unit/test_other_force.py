@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from dashboard import i18n, map_layers
+from dashboard.player import player
 from dashboard.charts import multi_day_events
 from dashboard.data import COLUMNS, FORCE_TYPES, OTHER_FORCE, parse_events
 from dashboard.filters import View, filtered_events
@@ -36,11 +37,11 @@ def test_other_is_the_fifth_force_type_with_one_colour_and_one_label():
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_legend_shows_each_force_type_once(lang):
-    legend = map_layers.legend_html(lang)
-    for force in FORCE_TYPES:
-        assert legend.count(map_layers.FORCE_COLORS_HEX[force]) == 1
-    assert legend.count(i18n.force_type_label(OTHER_FORCE, lang)) == 1
+def test_the_player_legend_labels_every_colour_a_point_can_have(lang):
+    colours, names = player.legend()["forces"], player.labels(lang)["forces"]
+    assert len(colours) == len(names) == len(FORCE_TYPES)  # no unlabelled grey
+    assert dict(zip(names, colours, strict=True))[i18n.force_type_label(OTHER_FORCE, lang)] == \
+        map_layers.FORCE_COLORS_HEX[OTHER_FORCE]
 
 
 def test_a_row_without_actor_involves_other_and_nothing_else(civil):
@@ -58,9 +59,9 @@ def test_the_force_filter_finds_actor_less_rows_under_other(civil):
 
 def test_map_and_charts_draw_actor_less_rows_in_the_other_colour(civil, refs):
     view = View(date=dt.date(1945, 12, 31))
-    points = map_layers.event_points(civil, view, refs.force_type_of_actor, {}).set_index("event_id")
-    assert points.loc["other-vote", "color"] == map_layers.FORCE_RGBA[OTHER_FORCE]
-    assert points.loc["liberation-test", "color"] == map_layers.FORCE_RGBA[refs.force_type_of_actor["FFI"]]
+    records, codes = player.event_records(civil, "en", refs.force_type_of_actor, {})
+    force_of_event = dict(zip(civil["event_id"], (player.POINT_FORCES[records[code][0]] for code in codes), strict=True))
+    assert force_of_event == {"other-vote": OTHER_FORCE, "liberation-test": refs.force_type_of_actor["FFI"]}
     durations = multi_day_events(civil, view, refs.force_type_of_actor)
     assert list(durations["force_type"]) == [OTHER_FORCE]
 

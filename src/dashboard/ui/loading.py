@@ -21,8 +21,7 @@ from dashboard import data
 from dashboard.chapters import Chapter, load_chapters
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
 from dashboard.geocode import Communes, load_communes
-from dashboard.map_layers import tooltips
-from dashboard.pockets import PocketsResult, load_pockets, read_communes
+from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_communes_empty
 from dashboard.ui import state
 from dashboard.upload import OwnTable, read_own_table
 
@@ -96,7 +95,8 @@ class OwnTableState:
     digest: str
     own: OwnTable
     bundle: Bundle  # the own table as the rest of the app reads a table
-    tooltips: dict[str, pd.Series] = field(default_factory=dict)  # lang -> tooltips, on first use
+    # The map player's data for the last view drawn (ui/player.py), built for this session only.
+    payloads: dict[tuple, dict] = field(default_factory=dict)
 
 
 @st.cache_resource(show_spinner=False)
@@ -165,28 +165,12 @@ def chapter_by_id(chapter_id: str | None) -> Chapter | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _tooltips(folder: str, stamps: tuple[float | None, ...], lang: str) -> pd.Series:
-    bundle = _load_bundle(folder, stamps)
-    return tooltips(bundle.events, lang, bundle.actor_labels(lang))
-
-
-def tooltip_column(lang: str) -> pd.Series:
-    """Every event's tooltip, built once per language instead of on every animation frame."""
-    own = shown_own_table()
-    if own is not None:
-        if lang not in own.tooltips:
-            own.tooltips[lang] = tooltips(own.bundle.events, lang, own.bundle.actor_labels(lang))
-        return own.tooltips[lang]
-    folder = data_dir()
-    return _tooltips(str(folder), _stamps(folder), lang)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
 def _load_pockets(folder: str, stamps: tuple[float | None, ...], pockets_stamp: float | None) -> PocketsResult:
     bundle = _load_bundle(folder, stamps)
-    # The commune points are geography, not a teacher's data: a folder without them uses ours.
+    # A data folder of one's own may have neither pockets nor communes: then the pockets file's
+    # own message says so, instead of a traceback about communes.csv.
     communes_csv = Path(folder) / "communes.csv"
-    communes = read_communes(communes_csv if communes_csv.exists() else data.DATA_DIR / "communes.csv")
+    communes = read_communes(communes_csv) if communes_csv.is_file() else read_communes_empty()
     return load_pockets(communes, set(bundle.refs.departments["department_code"]), Path(folder) / "pockets.csv")
 
 

@@ -19,6 +19,9 @@ from dashboard.ui.url import (current_view, publish_view, read_url_once, refresh
 from dashboard.view import PRESENT, View, with_date, with_filters, with_language
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+# The slider writes its dates in the browser with Moment.js, whose month names are English: French
+# gets digits in its own order, English its month names.
+SLIDER_DATE_FORMATS = {"fr": "DD/MM/YYYY", "en": "D MMMM YYYY"}
 MAX_PROBLEMS_SHOWN = 200
 MAX_CHAPTER_PROBLEMS_SHOWN = 20
 
@@ -30,7 +33,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }
 [data-testid="stAppViewContainer"] label, [data-testid="stCaptionContainer"] { font-size: 24px !important; }
 [data-testid="stAppViewContainer"] h1 { font-size: 4.2rem !important; line-height: 1.1; color: #000; }
 [data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none !important; }
-.block-container { padding-top: 0.8rem !important; max-width: 100% !important; }
+.block-container { padding: 0.8rem 1rem 2rem !important; max-width: 100% !important; }
 button { min-height: 3rem; font-size: 1.4rem !important; }
 </style>
 """
@@ -85,7 +88,7 @@ def date_slider(bundle: Bundle, view: View) -> None:
     first, last = date_range(bundle.events)
     last = max(last, first + dt.timedelta(days=1))  # a slider needs two ends: a class's table may hold one day
     st.slider(i18n.t("date", view.lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
-              format="YYYY-MM-DD", key=state.show_in_widget("date", view.date), on_change=_date_changed)
+              format=SLIDER_DATE_FORMATS[view.lang], key=state.show_in_widget("date", view.date), on_change=_date_changed)
 
 
 def show_problems(result: LoadResult, lang: str) -> None:

@@ -21,8 +21,6 @@ URL_READ_KEY = "url_read"  # the shared link has been read (once per session)
 URL_NOTICES_KEY = "url_notices"  # the link's ignored values, shown once
 SHARED_VIEW_KEY = "shared_view"  # the view the open share box shows (None: box closed)
 # Settings that are not part of a shared view.
-SPEED_KEY = "speed"
-BASEMAP_KEY = "online_basemap"
 AUTO_CHAPTER_KEY = "auto_chapters"
 CHAPTER_SHOWN_AT_KEY = "chapter_shown_at"  # when the current chapter appeared (auto-advance)
 # Which table the session shows (issue 11): the bundled one, or the class's own it uploaded.
@@ -31,9 +29,9 @@ CHAPTER_SHOWN_AT_KEY = "chapter_shown_at"  # when the current chapter appeared (
 TABLE_KEY = "table_shown"
 BUNDLED_TABLE, OWN_TABLE = "bundled", "own"
 OWN_TABLE_KEY = "own_table"
-# The server-side animation (ui/timeline.py), due to be replaced by the browser player.
-PLAYING_KEY = "playing"
-FRAME_KEY = "frame"
+# The map player (ui/player.py): where Python last knows it to be, and the last date it sent it to.
+PLAYER_AT_KEY = "player.at"
+PLAYER_JUMP_KEY = "player.jump"
 
 
 def table_shown() -> str:

@@ -27,7 +27,6 @@ def go_to_chapter(chapter_id: str | None) -> None:
         state.update_view(without_chapter)
         return
     state.update_view(lambda view: apply_chapter(view, chapter))
-    state.remember(state.PLAYING_KEY, False)
     state.remember(state.CHAPTER_SHOWN_AT_KEY, time.monotonic())
 
 

@@ -26,8 +26,8 @@ def chart_with_table(table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], go
         st.info(i18n.t("no_match", lang))
         return
     st.plotly_chart(figure_of(table), key=f"chart.{name}", config={"displaylogo": False})
-    shown = localized(table, lang, actor_labels)
     with st.expander(i18n.t("chart_data", lang)):
-        st.dataframe(shown, hide_index=True, key=f"table.{name}")
-        st.download_button(i18n.t("download_chart_csv", lang), csv_bytes(shown),
+        st.dataframe(localized(table, lang, actor_labels), hide_index=True, key=f"table.{name}")
+        downloaded = localized(table, lang, actor_labels, dates_as_words=False)
+        st.download_button(i18n.t("download_chart_csv", lang), csv_bytes(downloaded),
                            file_name=f"liberation-{name}.csv", mime="text/csv", key=f"download.{name}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -34,7 +35,7 @@ class RowChecker:
         name, cell = self.context.header.where(self.line, column)
         self.problems.append(Problem(self.line, name, fr, en, sheet=self.context.header.table.sheet, cell=cell))
 
-    def check(self) -> dict | None:
+    def check(self) -> dict[str, Any] | None:
         row = self.row
         for column, value in row.items():
             if len(value) > MAX_CELL_LENGTH:
@@ -70,7 +71,7 @@ class RowChecker:
         if url and not URL_PATTERN.fullmatch(url):
             self.fail("source_url", "lien invalide : il doit commencer par http:// ou https://.",
                       "invalid link: it must start with http:// or https://.")
-        if self.problems:
+        if self.problems or date is None:  # a missing date is a problem: the second test is for the type checker
             return None
         self.context.extra_actors.update(self.new_actors)
         return {
@@ -277,4 +278,4 @@ class Context:
         self.region_named = {simplify(region): region for region in self.regions}
         actors = self.refs.actors
         self.actor_named = {simplify(str(name)): actor for column in ("label_en", "label_fr", "actor")
-                            for name, actor in zip(actors[column], actors["actor"])}
+                            for name, actor in zip(actors[column], actors["actor"], strict=True)}

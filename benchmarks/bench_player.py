@@ -1,0 +1,298 @@
+"""The map player in the browser vs the old server-side fragment player, in one run.
+
+For each table size (the bundled 192 rows, and synthetic tables of repeated rows with shifted
+dates), both apps are served on 127.0.0.1 and driven by headless Chromium on the same table and
+the same dates (from 20 August 1944, the busiest stretch):
+
+- first load: websocket bytes received and server CPU from opening the page to the first drawn map
+  (the table itself is already loaded and validated by the server: that is per process, not per visit);
+- 10 s of play at 4 days/s: websocket bytes and server CPU per frame, JS time per frame (CDP
+  ScriptDuration / frames), and redraws per second against an empty requestAnimationFrame loop in
+  the same page (the new player also with the points only, the 96 polygons hidden: software GL takes
+  about a second per polygon redraw here).
+
+The old player is the code of the commit before the player (git archive into a temporary folder;
+`--old-commit`), run with PYTHONPATH pointing at it. Compare figures of one run: this machine is
+shared and noisy.
+
+    python benchmarks/bench_player.py [--sizes 192 10000 100000] [--play-seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+OLD_COMMIT = "892262f"  # main before the browser player: the fragment animation
+START_DATE = "1944-08-20"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PLAYER = "document.querySelector('[data-role=player]')?.liberationPlayer"
+
+
+def synthetic_table(rows: int, path: Path, seed: int = 1944) -> None:
+    """The bundled rows repeated with new ids and dates shifted by up to 20 days (positions kept,
+    so every row still passes validation)."""
+    source = list(csv.DictReader(io.StringIO((ROOT / "data" / "events.csv").read_text(encoding="utf-8"))))
+    rng = random.Random(seed)
+    out = []
+    for i in range(rows):
+        row = dict(source[rng.randrange(len(source))])
+        shift = dt.timedelta(days=rng.randint(-20, 20))
+        row["event_id"] = f"synthetic-{i}"
+        row["date"] = (dt.date.fromisoformat(row["date"]) + shift).isoformat()
+        if row["end_date"]:
+            row["end_date"] = (dt.date.fromisoformat(row["end_date"]) + shift).isoformat()
+        out.append(row)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(source[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(out)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
+
+
+class Server:
+    def __init__(self, app_dir: Path, env: dict[str, str], log: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
+             str(self.port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=app_dir, env={**os.environ, **env}, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.5)
+        raise RuntimeError(f"server did not start, see {log}")
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.process.pid)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+@dataclass
+class Result:
+    load_bytes: int = 0
+    load_cpu: float = 0.0
+    frames: int = 0
+    play_bytes: int = 0
+    play_cpu: float = 0.0
+    js_ms: float = 0.0
+    player_js_ms: float | None = None
+    redraws_per_s: float = 0.0
+    empty_raf_per_s: float = 0.0
+    points_redraws_per_s: float | None = None
+    points_empty_raf_per_s: float | None = None
+    bare_redraws_per_s: float | None = None
+
+
+class Socket:
+    """Counts the bytes the page receives on Streamlit's websocket."""
+
+    def __init__(self, page):
+        self.received = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self.count))
+
+    def count(self, payload) -> None:
+        self.received += len(payload)
+
+
+def script_seconds(cdp) -> float:
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics["ScriptDuration"]
+
+
+EMPTY_RAF = """seconds => new Promise(resolve => {
+    let n = 0; const end = performance.now() + seconds * 1000;
+    const tick = now => { n += 1; if (now < end) requestAnimationFrame(tick); else resolve(n / seconds); };
+    requestAnimationFrame(tick);
+})"""
+
+
+def open_page(browser, url: str, ready: str, timeout_ms: int):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    sockets = Socket(page)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    return context, page, sockets, cdp
+
+
+def warm(browser, url: str, ready: str) -> None:
+    """One visit in English, so the table is loaded and validated before the measured (French) visit."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.goto(url.replace("lang=fr", "lang=en"))
+    page.wait_for_function(ready, timeout=600_000)
+    context.close()
+
+
+def measure_new(browser, server: Server, play_seconds: float) -> Result:
+    url = f"{server.url}/?date={START_DATE}&lang=fr"
+    ready = f"() => {{ const p = {PLAYER}; return Boolean(p && p.deck && p.stats.renders > 0); }}"
+    warm(browser, url, ready)
+    result = Result()
+    context, page, sockets, cdp = open_page(browser, url, ready, 600_000)
+    cpu = server.cpu()
+    page.goto(url)
+    page.wait_for_function(ready, timeout=600_000)
+    result.load_cpu, result.load_bytes = server.cpu() - cpu, sockets.received
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    page.wait_for_timeout(1000)
+    result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
+
+    def play(keep: str | None = None) -> tuple[int, int, float, float, float, float]:
+        if keep is not None:  # a JS filter on the layers kept
+            page.evaluate(f"() => {{ const p = {PLAYER}; p.layers = p.layers.filter({keep}); p.draw(true); }}")
+        # Back to the same start date, at 4 days a second, as the old player's default.
+        page.evaluate(f"""() => {{ const p = {PLAYER}; p.pause(false);
+            p.t = Math.round((Date.parse('{START_DATE}T00:00:00Z') - Date.parse(p.payload.first + 'T00:00:00Z')) / 86400000);
+            p.speed = '4'; p.el.speed.value = '4'; p.draw(true); }}""")
+        page.wait_for_timeout(1500)  # let the last redraw finish
+        before = page.evaluate(f"() => ({{...{PLAYER}.stats}})")
+        bytes_before, cpu_before, js_before = sockets.received, server.cpu(), script_seconds(cdp)
+        page.evaluate(f"() => {PLAYER}.play()")
+        page.wait_for_timeout(play_seconds * 1000)
+        after = page.evaluate(f"() => ({{...{PLAYER}.stats}})")
+        js = script_seconds(cdp) - js_before
+        bytes_played, cpu_played = sockets.received - bytes_before, server.cpu() - cpu_before
+        page.evaluate(f"() => {PLAYER}.pause(false)")  # no commit: nothing to send while measuring
+        frames = after["frames"] - before["frames"]
+        renders = after["renders"] - before["renders"]
+        own = (after["frameMs"] - before["frameMs"]) / max(1, frames)
+        return frames, bytes_played, cpu_played, js, renders / play_seconds, own
+
+    result.frames, result.play_bytes, result.play_cpu, js, result.redraws_per_s, result.player_js_ms = play()
+    result.js_ms = js * 1000 / max(1, result.frames)
+    result.points_empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
+    _, _, _, _, result.points_redraws_per_s, _ = play("l => !l.id.startsWith('departements')")
+    # The same canvas with no layer at all: what software GL allows this page, whatever is drawn.
+    _, _, _, _, result.bare_redraws_per_s, _ = play("l => false")
+    context.close()
+    return result
+
+
+def measure_old(browser, server: Server, play_seconds: float) -> Result:
+    url = f"{server.url}/?date={START_DATE}&lang=fr"
+    ready = "() => Boolean(document.querySelector('canvas')) && Boolean(document.querySelector(\"[data-testid='stApp'][data-test-script-state='notRunning']\"))"
+    warm(browser, url, ready)
+    result = Result()
+    context, page, sockets, cdp = open_page(browser, url, ready, 600_000)
+    cpu = server.cpu()
+    page.goto(url)
+    page.wait_for_function(ready, timeout=600_000)
+    result.load_cpu, result.load_bytes = server.cpu() - cpu, sockets.received
+    page.wait_for_timeout(1000)
+    result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
+    # Count the banner's changes: one per fragment frame.
+    page.evaluate("""() => { window.__frames = 0; const h1 = document.querySelector('h1');
+        new MutationObserver(() => { window.__frames += 1; }).observe(h1.parentElement.parentElement, {subtree: true, characterData: true, childList: true}); }""")
+    bytes_before, cpu_before, js_before = sockets.received, server.cpu(), script_seconds(cdp)
+    page.get_by_role("button", name="Lecture").click()
+    page.wait_for_timeout(play_seconds * 1000)
+    frames = page.evaluate("() => window.__frames")
+    js = script_seconds(cdp) - js_before
+    result.play_bytes, result.play_cpu = sockets.received - bytes_before, server.cpu() - cpu_before
+    result.frames = frames
+    result.js_ms = js * 1000 / max(1, frames)
+    result.redraws_per_s = frames / play_seconds
+    context.close()
+    return result
+
+
+def old_code(commit: str, into: Path) -> Path:
+    into.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[192, 10_000, 100_000])
+    parser.add_argument("--play-seconds", type=float, default=10)
+    parser.add_argument("--old-commit", default=OLD_COMMIT)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.player import vendor
+
+    vendor.vendor()
+    work = Path(tempfile.mkdtemp(prefix="bench-player-"))
+    old_dir = old_code(args.old_commit, work / "old")
+    rows: list[tuple[int, str, Result]] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            for size in args.sizes:
+                table = ROOT / "data" / "events.csv"
+                if size != 192:
+                    table = work / f"events-{size}.csv"
+                    synthetic_table(size, table)
+                # The old code has no way to point at another table: it gets a copy of its data/.
+                shutil.copy(table, old_dir / "data" / "events.csv")
+                for name, app_dir, env, measure in [
+                    ("fragment (old)", old_dir, {"PYTHONPATH": str(old_dir / "src")}, measure_old),
+                    ("browser player", ROOT, {"LIBERATION_EVENTS_CSV": str(table)}, measure_new),
+                ]:
+                    server = Server(app_dir, env, work / f"{name.split()[0]}-{size}.log")
+                    try:
+                        rows.append((size, name, measure(browser, server, args.play_seconds)))
+                    finally:
+                        server.stop()
+                    print(f"measured {name} at {size} rows", file=sys.stderr, flush=True)
+            browser.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{args.play_seconds:.0f} s of play at 4 days/s from {START_DATE}; headless Chromium, software GL, 1440x900")
+    header = (f"{'rows':>7} {'player':<15} {'load KB':>8} {'load CPU s':>10} {'frames':>6} {'WS B/frame':>10} "
+              f"{'srv CPU ms/frame':>16} {'page JS ms/frame':>16} {'player JS ms':>12} {'redraws/s':>9} {'empty rAF/s':>11} {'ratio':>6} "
+              f"{'points-only ratio':>17} {'no-layer deck ratio':>19}")
+    print(header)
+    for size, name, r in rows:
+        frames = max(1, r.frames)
+        points = (f"{r.points_redraws_per_s / r.points_empty_raf_per_s:>17.2f} "
+                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>19.2f}" if r.points_redraws_per_s is not None
+                  else f"{'-':>17} {'-':>19}")
+        print(f"{size:>7} {name:<15} {r.load_bytes / 1024:>8.0f} {r.load_cpu:>10.2f} {r.frames:>6} "
+              f"{r.play_bytes / frames:>10.0f} {r.play_cpu * 1000 / frames:>16.1f} {r.js_ms:>16.2f} "
+              f"{(f'{r.player_js_ms:.3f}' if r.player_js_ms is not None else '-'):>12} "
+              f"{r.redraws_per_s:>9.1f} {r.empty_raf_per_s:>11.1f} {r.redraws_per_s / max(r.empty_raf_per_s, 1e-9):>6.2f} "
+              f"{points}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,733 @@
+// The map player: plays the Liberation in the browser, with no server work per frame.
+// Python (player.py) sends the pydeck layers and the data once; every frame here changes layer
+// props only (filter ranges, which are GPU uniforms), never data. The date goes back to Python
+// on pause and on release of the range; Python moves the player with a new `jump.seq`.
+
+const VENDOR_SCRIPTS = [
+  "app/static/vendor/pydeck-deckgl/index.js",
+  "app/static/vendor/deck.gl-extensions-9.3.6/dist.min.js",
+];
+const DEPARTMENTS_URL = "app/static/departements.geojson";
+// The component module runs from a blob: URL; keep shared things on globalThis under symbols.
+const LIBRARY = Symbol.for("liberation.player.library");
+const PLAYERS = Symbol.for("liberation.player.instances");
+const MEMORY = Symbol.for("liberation.player.memory");
+// Globals the bundles set or check; set aside while ours evaluate (see loadLibrary).
+const SHARED_GLOBALS = ["deck", "luma", "loaders", "_loadersgl_", "mathgl"];
+const DAY_MS = 86400000;
+const FAR = 1000000;  // a filter bound meaning "no bound" (same as player.py NO_BOUND)
+const MAX_FRAME_SECONDS = 1;  // after a background tab, resume instead of leaping ahead
+const COMMIT_DELAY_MS = 350;  // steps in a row (a key held down) send one date, not many
+const ANNOUNCE_PLAYING_MS = 2000;  // screen readers cannot follow 60 announcements a second
+const ANNOUNCE_PAUSED_MS = 250;
+const ANNOUNCED_EVENTS = 3;
+const PNG_LEGEND_HEIGHT = 84;
+
+// ---------------------------------------------------------------------------------------------
+// Loading deck.gl (once per page)
+
+function loadScript(path) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    // Relative to the page, not to this module's blob: URL.
+    script.src = new URL(path, document.baseURI).href;
+    script.async = false;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`cannot load ${path}`));
+    document.head.appendChild(script);
+  });
+}
+
+async function loadDeck() {
+  // Streamlit's own st.pydeck_chart bundles deck.gl/luma.gl 9.4; both libraries throw "multiple
+  // versions detected" when they find another version's globals. So ours (pydeck's 9.3) evaluate
+  // with those globals set aside, and the page gets its own back afterwards.
+  const saved = SHARED_GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]);
+  for (const name of SHARED_GLOBALS) delete globalThis[name];
+  try {
+    await loadScript(VENDOR_SCRIPTS[0]);
+    const core = globalThis.deck;
+    await loadScript(VENDOR_SCRIPTS[1]);
+    // The extensions' UMD file replaces globalThis.deck with its own exports: merge them back.
+    const library = { ...core, ...globalThis.deck };
+    if (!library.Deck || !library.JSONConverter || !library.DataFilterExtension) throw new Error("deck.gl is incomplete");
+    return library;
+  } finally {
+    for (const name of SHARED_GLOBALS) delete globalThis[name];
+    for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+  }
+}
+
+async function loadDepartments() {
+  const response = await fetch(new URL(DEPARTMENTS_URL, document.baseURI).href);
+  if (!response.ok) throw new Error(`cannot load ${DEPARTMENTS_URL}`);
+  return response.json();
+}
+
+function library() {
+  if (!globalThis[LIBRARY]) {
+    globalThis[LIBRARY] = Promise.all([loadDeck(), loadDepartments()]).then(([deck, departments]) => ({ deck, departments }));
+    globalThis[LIBRARY].catch(() => { globalThis[LIBRARY] = null; });  // let a later mount try again
+  }
+  return globalThis[LIBRARY];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: day numbers counted from the table's first day
+
+function utcOf(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+function dateOf(payload, day) {
+  return new Date(utcOf(payload.first) + day * DAY_MS);
+}
+
+function isoOf(payload, day) {
+  return dateOf(payload, day).toISOString().slice(0, 10);
+}
+
+function dayOf(payload, iso) {
+  return Math.round((utcOf(iso) - utcOf(payload.first)) / DAY_MS);
+}
+
+// As i18n.format_date: "1er septembre 1944", "25 August 1944".
+function formatDay(payload, day) {
+  const date = dateOf(payload, day);
+  const d = date.getUTCDate();
+  const number = payload.lang === "fr" && d === 1 ? "1er" : String(d);
+  return `${number} ${payload.labels.months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+// As i18n.format_date_range.
+function formatRange(payload, start, end) {
+  if (end === start) return formatDay(payload, start);
+  return payload.lang === "fr" ? `du ${formatDay(payload, start)} au ${formatDay(payload, end)}`
+    : `${formatDay(payload, start)} – ${formatDay(payload, end)}`;
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+}
+
+// Index of the first element of a sorted array greater than `value`.
+function upperBound(sorted, value) {
+  let low = 0, high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= value) low = mid + 1; else high = mid;
+  }
+  return low;
+}
+
+function lowerBound(sorted, value) {
+  let low = 0, high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1; else high = mid;
+  }
+  return low;
+}
+
+// As timeline.Timeline.step, on day numbers.
+function stepDay(payload, day, action) {
+  const last = dayOf(payload, payload.last);
+  const events = payload.event_days;
+  const moves = {
+    start: () => 0,
+    end: () => last,
+    previous_event: () => { const i = lowerBound(events, day); return i > 0 ? events[i - 1] : 0; },
+    next_event: () => { const i = upperBound(events, day); return i < events.length ? events[i] : last; },
+    minus_day: () => day - 1,
+    plus_day: () => day + 1,
+    minus_week: () => day - 7,
+    plus_week: () => day + 7,
+  };
+  return Math.min(Math.max(moves[action](), 0), last);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data for deck.gl, built once per payload
+
+function rgba(hex, alpha) {
+  const value = hex.replace("#", "");
+  return [0, 2, 4].map((i) => parseInt(value.slice(i, i + 2), 16)).concat([alpha]);
+}
+
+function pointRows(payload) {
+  const { lon, lat, start, end, record, records } = payload.points;
+  const forceColors = payload.legend.forces.map((hex) => rgba(hex, 230));
+  const ring = rgba(payload.legend.massacre, 255);
+  const white = [255, 255, 255, 255];
+  const rows = new Array(lon.length);
+  for (let i = 0; i < lon.length; i += 1) {
+    const fields = records[record[i]];
+    const massacre = fields[1] === 1;
+    rows[i] = {
+      position: [lon[i], lat[i]], start: start[i], end: end[i], fields,
+      color: forceColors[fields[0]], line_color: massacre ? ring : white, line_width: massacre ? 3 : 1,
+    };
+  }
+  return rows;
+}
+
+// One copy of a département's outline per segment of who held it (player.py department_segments):
+// the layers then filter segments on the GPU, and the served outlines never change.
+function segmentFeatures(collection, segments, kind) {
+  const byPosition = new Map(collection.features.map((feature) => [feature.properties.i, feature]));
+  const features = [];
+  for (let k = 0; k < segments.kind.length; k += 1) {
+    if (segments.kind[k] !== kind) continue;
+    const feature = byPosition.get(segments.feature[k]);
+    if (!feature) continue;
+    features.push({
+      type: "Feature", geometry: feature.geometry,
+      properties: { i: segments.feature[k], start: segments.start[k], end: segments.end[k], freed_on: segments.freed_on[k] },
+    });
+  }
+  return { type: "FeatureCollection", features };
+}
+
+function convertDeck(lib, payload, departments, points) {
+  const segments = payload.segments;
+  const constants = {
+    POINTS: points, DEPARTMENTS: departments,
+    FREED: segmentFeatures(departments, segments, "freed"),
+    RETAKEN: segmentFeatures(departments, segments, "retaken"),
+    PARTIAL: segmentFeatures(departments, segments, "partial"),
+  };
+  const classes = {};
+  for (const [name, value] of Object.entries(lib)) {
+    if (typeof value === "function" && /(Layer|View|Extension)$/.test(name)) classes[name] = value;
+  }
+  const configuration = new lib.JSONConfiguration({ classes, constants });
+  const converter = new lib.JSONConverter({ configuration });
+  return converter.convert(payload.deck);
+}
+
+// The props a frame changes, per layer: filter ranges only (uniforms on the GPU), never data.
+// Liberation days and event days are whole numbers; `t` is fractional while playing.
+function frameProps(layerId, t, playing, windowStart, freshDays) {
+  const day = Math.floor(t);
+  // Département segments filter on [start, end, freed_on]: under way on the shown day means
+  // start <= day < end (whole days, so "end > day" is "end >= day + 0.5").
+  const now = [[-FAR, day], [day + 0.5, FAR]];
+  switch (layerId) {
+    case "departements-retaken":
+    case "departements-partial":
+      return { filterRange: [...now, [-FAR, FAR]] };
+    case "departements-liberated":
+      return { filterRange: [...now, [-FAR, day - freshDays]] };
+    case "departements-fresh": {
+      // Freed within the last `freshDays` days. While playing, a département freed on the shown
+      // day fades in over that day (the soft edge follows the fractional time, and reaches the
+      // day itself as the next one begins, so nothing jumps); paused, it is simply shown.
+      const freed = playing ? [day - freshDays + 1, day + 1] : [day - freshDays + 1, day + 0.5];
+      const soft = playing ? [day - freshDays + 1, t - 1] : freed;
+      return { filterRange: [...now, freed], filterSoftRange: [...now, soft] };
+    }
+    case "events":
+      return { filterRange: [-FAR, day] };
+    case "events-current":
+      return { filterRange: [[-FAR, day], [windowStart, FAR]] };
+    default:
+      return null;
+  }
+}
+
+// Départements free on `day` (freed or partly occupied), as occupation.free_count.
+function freeCount(segments, day) {
+  let count = 0;
+  for (let k = 0; k < segments.kind.length; k += 1) {
+    if (segments.kind[k] !== "retaken" && segments.start[k] <= day && day < segments.end[k]) count += 1;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The player
+
+class Player {
+  constructor(root) {
+    this.root = root;
+    this.el = {};
+    this.el = { player: root };
+    for (const node of root.querySelectorAll("[data-role]")) this.el[node.dataset.role] = node;
+    this.stepButtons = [...root.querySelectorAll("[data-step]")];
+    this.tooltipFields = Object.fromEntries([...root.querySelectorAll("[data-field]")].map((n) => [n.dataset.field, n]));
+    this.payload = null;
+    this.t = 0;
+    this.shownDay = null;
+    this.playing = false;
+    this.speed = null;
+    this.dragging = false;
+    this.seq = null;
+    this.commitTimer = null;
+    this.commits = 0;
+    this.lastAnnounce = 0;
+    this.announceTimer = null;
+    this.stats = { frames: 0, frameMs: 0, maxFrameMs: 0, renders: 0, renderMs: 0, inputs: 0, rafCallbacks: 0, commits: 0 };
+    this.el.player.liberationPlayer = this;  // for tests and benchmarks: stats, current day
+    this.bindControls();
+  }
+
+  // The shown date, for tests and benchmarks.
+  get isoDate() {
+    return this.payload ? isoOf(this.payload, Math.floor(this.t)) : null;
+  }
+
+  // --- Streamlit side --------------------------------------------------------------------------
+
+  async update(payload, setStateValue) {
+    this.setStateValue = setStateValue;
+    if (payload === this.payload) return;
+    const previous = this.payload;
+    this.payload = payload;
+    this.lastDay = dayOf(payload, payload.last);
+    this.eventStarts = null;
+    this.applyLabels(previous);
+    const memory = globalThis[MEMORY];
+    if (payload.jump.seq !== this.seq) {
+      const jumpDay = dayOf(payload, payload.jump.date);
+      // A new player (page change) whose last date was never overruled by Python starts where it was.
+      const day = previous === null && memory && memory.seq === payload.jump.seq ? memory.day : jumpDay;
+      this.seq = payload.jump.seq;
+      this.pause(false);
+      this.t = Math.min(Math.max(day, 0), this.lastDay);
+    }
+    this.t = Math.min(this.t, this.lastDay);
+    this.remember();
+    const { deck, departments } = await library();
+    if (this.payload !== payload) return;  // a newer payload arrived while loading
+    this.lib = deck;
+    const props = convertDeck(deck, payload, departments, pointRows(payload));
+    this.layers = props.layers;
+    if (!this.deck) {
+      this.createDeck(props);
+    } else if (previous && JSON.stringify(previous.focus) !== JSON.stringify(payload.focus)) {
+      this.flyTo(props.initialViewState);
+    }
+    this.el.loading.hidden = true;
+    this.draw(true);
+  }
+
+  createDeck(props) {
+    const lib = this.lib;
+    this.deck = new lib.Deck({
+      parent: this.el.map,
+      views: props.views,
+      initialViewState: props.initialViewState,
+      controller: true,
+      layers: [],
+      onHover: (info) => this.hover(info),
+      onClick: (info) => this.tap(info),
+      getCursor: ({ isHovering, isDragging }) => (isHovering ? "pointer" : isDragging ? "grabbing" : "grab"),
+      onBeforeRender: () => { this.renderStart = performance.now(); },
+      onAfterRender: ({ gl }) => this.afterRender(gl),
+    });
+  }
+
+  flyTo(viewState) {
+    this.deck.setProps({
+      initialViewState: { ...viewState, transitionDuration: 1500, transitionInterpolator: new this.lib.FlyToInterpolator() },
+    });
+  }
+
+  remember() {
+    globalThis[MEMORY] = { seq: this.seq, day: Math.floor(this.t) };
+  }
+
+  commit() {
+    // The value changes every time (n), so that sending a date Python already had still counts.
+    clearTimeout(this.commitTimer);
+    this.commitTimer = null;
+    this.remember();
+    this.commits += 1;
+    this.stats.commits += 1;
+    if (this.setStateValue) this.setStateValue("date", { date: isoOf(this.payload, Math.floor(this.t)), n: this.commits });
+  }
+
+  commitSoon() {
+    clearTimeout(this.commitTimer);
+    this.commitTimer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);
+  }
+
+  // --- Words ------------------------------------------------------------------------------------
+
+  applyLabels(previous) {
+    const { labels } = this.payload;
+    this.el.map.setAttribute("aria-label", labels.map_label);
+    this.el.range.setAttribute("aria-label", labels.timeline_label);
+    this.el["speed-label"].textContent = labels.speed;
+    this.el.save.textContent = labels.save_png;
+    this.el.help.textContent = labels.keyboard_help;
+    this.el["tooltip-close"].setAttribute("aria-label", labels.tooltip_close);
+    for (const button of this.stepButtons) {
+      button.setAttribute("aria-label", labels.steps[button.dataset.step]);
+      button.title = labels.steps[button.dataset.step];
+    }
+    const select = this.el.speed;
+    const chosen = this.speed ?? this.payload.default_speed;
+    select.replaceChildren(...this.payload.speeds.map((speed) => {
+      const option = document.createElement("option");
+      option.value = speed;
+      option.textContent = labels.speeds[speed];
+      return option;
+    }));
+    select.value = chosen;
+    this.speed = select.value;
+    this.el.range.max = String(this.lastDay);
+    this.updatePlayButton();
+    this.buildLegend();
+  }
+
+  buildLegend() {
+    const { labels, legend } = this.payload;
+    const item = (color, text, round, ring) => {
+      const span = document.createElement("span");
+      span.className = "lp-item";
+      const swatch = document.createElement("i");
+      swatch.style.background = color;
+      swatch.style.borderRadius = round ? "50%" : "3px";
+      if (ring) swatch.style.border = `3px solid ${ring}`;
+      span.append(swatch, document.createTextNode(text));
+      return span;
+    };
+    this.el.legend.replaceChildren(
+      ...labels.forces.map((label, i) => item(legend.forces[i], label, true)),
+      item("#ffffff", labels.massacre_marker, true, legend.massacre),
+      ...legend.states.map((color, i) => item(color, labels.states[i], false)),
+    );
+  }
+
+  updatePlayButton() {
+    const { labels } = this.payload;
+    this.el.play.textContent = `${this.playing ? "⏸" : "▶"} ${this.playing ? labels.pause : labels.play}`;
+    this.el.play.setAttribute("aria-pressed", String(this.playing));
+  }
+
+  // --- Drawing ------------------------------------------------------------------------------------
+
+  windowStart(day) {
+    // While playing fast, "today's" big points cover the days the last half second went through.
+    if (!this.playing || this.speed === "event") return day;
+    return day - Math.max(0, Math.floor(Number(this.speed) / 2));
+  }
+
+  draw(force = false) {
+    if (!this.payload) return;
+    const started = performance.now();
+    const day = Math.floor(this.t);
+    if (this.deck && this.layers) {
+      const freshDays = this.payload.fresh_days;
+      const windowStart = this.windowStart(day);
+      const layers = this.layers.map((layer) => {
+        const props = frameProps(layer.id, this.t, this.playing, windowStart, freshDays);
+        return props ? layer.clone(props) : layer;
+      });
+      this.deck.setProps({ layers });
+    }
+    if (force || day !== this.shownDay) {
+      this.shownDay = day;
+      this.el.date.textContent = formatDay(this.payload, day);
+      this.el.count.textContent = fill(this.payload.labels.departments_freed, {
+        n: freeCount(this.payload.segments, day), total: this.payload.department_total,
+      });
+      if (!this.dragging) this.el.range.value = String(day);
+      this.el.range.setAttribute("aria-valuetext", formatDay(this.payload, day));
+      this.announce();
+    }
+    const spent = performance.now() - started;
+    this.stats.frames += 1;
+    this.stats.frameMs += spent;
+    this.stats.maxFrameMs = Math.max(this.stats.maxFrameMs, spent);
+  }
+
+  afterRender(gl) {
+    this.stats.renders += 1;
+    if (this.renderStart !== undefined) this.stats.renderMs += performance.now() - this.renderStart;
+    if (this.snapshot) {
+      // Read the canvas in the same task as the draw: WebGL clears it once the frame is shown.
+      const take = this.snapshot;
+      this.snapshot = null;
+      take(this.deck.getCanvas ? this.deck.getCanvas() : this.el.map.querySelector("canvas"));
+    }
+  }
+
+  // Events of the shown day, for the spoken summary.
+  eventsOn(day) {
+    if (!this.eventStarts) {
+      const { start } = this.payload.points;
+      this.eventStarts = [...start.keys()].sort((a, b) => start[a] - start[b]);
+      this.sortedStarts = this.eventStarts.map((i) => start[i]);
+    }
+    const from = lowerBound(this.sortedStarts, day), to = upperBound(this.sortedStarts, day);
+    const { record, records } = this.payload.points;
+    const titles = [];
+    for (let k = from; k < to && titles.length < ANNOUNCED_EVENTS; k += 1) {
+      const title = records[record[this.eventStarts[k]]][2];
+      if (!titles.includes(title)) titles.push(title);
+    }
+    return titles;
+  }
+
+  announce() {
+    clearTimeout(this.announceTimer);
+    const wait = this.playing ? ANNOUNCE_PLAYING_MS : ANNOUNCE_PAUSED_MS;
+    const due = Math.max(0, this.lastAnnounce + wait - performance.now());
+    this.announceTimer = setTimeout(() => {
+      this.lastAnnounce = performance.now();
+      const day = Math.floor(this.t);
+      const titles = this.eventsOn(day);
+      const { labels } = this.payload;
+      const parts = [this.el.date.textContent, this.el.count.textContent,
+        titles.length ? fill(labels.events_of_day_short, { events: titles.join(" ; ") }) : labels.no_event_today];
+      this.el.live.textContent = parts.join(". ");
+    }, this.playing ? due : ANNOUNCE_PAUSED_MS);
+  }
+
+  // --- Time -----------------------------------------------------------------------------------------
+
+  goTo(day, { commit = "soon" } = {}) {
+    this.pause(false);
+    this.t = Math.min(Math.max(day, 0), this.lastDay);
+    this.hideTooltip();
+    this.draw();
+    if (commit === "now") this.commit(); else if (commit === "soon") this.commitSoon();
+  }
+
+  step(action) {
+    if (!this.payload) return;
+    this.goTo(stepDay(this.payload, Math.floor(this.t), action));
+  }
+
+  play() {
+    if (!this.payload || this.playing) return;
+    if (Math.floor(this.t) >= this.lastDay) this.t = 0;  // from the end, play starts again
+    this.playing = true;
+    this.lastNow = null;
+    this.nextEventAt = null;
+    this.updatePlayButton();
+    this.hideTooltip();
+    this.raf = requestAnimationFrame((now) => this.tick(now));
+  }
+
+  pause(commit = true) {
+    if (!this.playing) return;
+    this.playing = false;
+    cancelAnimationFrame(this.raf);
+    this.t = Math.floor(this.t);
+    this.updatePlayButton();
+    this.draw(true);
+    if (commit) this.commit();
+  }
+
+  toggle() {
+    if (this.playing) this.pause(); else this.play();
+  }
+
+  tick(now) {
+    if (!this.playing) return;
+    this.stats.rafCallbacks += 1;
+    const seconds = this.lastNow === null ? 0 : Math.min((now - this.lastNow) / 1000, MAX_FRAME_SECONDS);
+    this.lastNow = now;
+    if (this.speed === "event") {
+      // One event date per step: the map holds each date for a moment.
+      if (this.nextEventAt === null || now >= this.nextEventAt) {
+        if (this.nextEventAt !== null) this.t = stepDay(this.payload, Math.floor(this.t), "next_event");
+        this.nextEventAt = now + this.payload.event_step_seconds * 1000;
+      }
+    } else {
+      this.t = Math.min(this.t + seconds * Number(this.speed), this.lastDay);
+    }
+    this.draw();
+    if (this.t >= this.lastDay) { this.pause(); return; }
+    this.raf = requestAnimationFrame((next) => this.tick(next));
+  }
+
+  // --- Controls ---------------------------------------------------------------------------------
+
+  bindControls() {
+    const { play, range, speed, save } = this.el;
+    play.addEventListener("click", () => this.toggle());
+    for (const button of this.stepButtons) button.addEventListener("click", () => this.step(button.dataset.step));
+    speed.addEventListener("change", () => { this.speed = speed.value; this.nextEventAt = null; });
+    save.addEventListener("click", () => this.savePng());
+    this.el["tooltip-close"].addEventListener("click", () => this.hideTooltip());
+    // The map follows the range while it is dragged (mouse, touch, pen); the date goes to
+    // Python on release only.
+    range.addEventListener("pointerdown", () => { this.dragging = true; this.pause(false); });
+    range.addEventListener("input", () => {
+      this.stats.inputs += 1;
+      this.pause(false);
+      this.t = Number(range.value);
+      this.hideTooltip();
+      this.draw();
+    });
+    range.addEventListener("change", () => { this.dragging = false; this.commit(); });
+    const release = () => { if (this.dragging) { this.dragging = false; this.commitSoon(); } };
+    range.addEventListener("pointerup", release);
+    range.addEventListener("pointercancel", release);
+    this.onKey = (event) => this.key(event);
+    document.addEventListener("keydown", this.onKey);
+  }
+
+  key(event) {
+    if (!this.payload || !this.root.isConnected || event.ctrlKey || event.altKey || event.metaKey) return;
+    const target = event.target;
+    const ours = target === this.el.range;
+    // Typing in a field or choosing in a list keeps its keys; Space on a button presses that button.
+    if (!ours && target instanceof Element && target.closest("input, textarea, select, [contenteditable], [role='combobox'], [role='listbox'], [role='slider']")) return;
+    if (event.key === " " && target instanceof Element && target.closest("button, [role='button'], a")) return;
+    const actions = {
+      ArrowLeft: event.shiftKey ? "minus_day" : "previous_event",
+      ArrowRight: event.shiftKey ? "plus_day" : "next_event",
+      PageUp: "minus_week",
+      PageDown: "plus_week",
+      Home: "start",
+      End: "end",
+    };
+    if (event.key === " ") {
+      event.preventDefault();
+      this.toggle();
+    } else if (event.key in actions) {
+      event.preventDefault();
+      this.step(actions[event.key]);
+    }
+  }
+
+  // --- Tooltip ----------------------------------------------------------------------------------
+
+  hover(info) {
+    if (this.pinned) return;
+    if (info.object) this.showTooltip(info); else this.hideTooltip();
+  }
+
+  tap(info) {
+    // On a phone a tap is the only way to point: it pins the tooltip until the next tap.
+    if (info.object) { this.showTooltip(info); this.pinned = true; } else { this.pinned = false; this.hideTooltip(); }
+  }
+
+  showTooltip({ object, x, y }) {
+    const fields = object.fields;
+    const { labels } = this.payload;
+    // One constant template, filled as text: a title such as <img onerror=…> stays words.
+    this.tooltipFields.title.textContent = fields[2];
+    this.tooltipFields.when.textContent = formatRange(this.payload, object.start, object.end);
+    this.tooltipFields.place.textContent = fields[3];
+    this.tooltipFields.actors.textContent = fields[4];
+    this.tooltipFields["source-label"].textContent = labels.col_source;
+    this.tooltipFields.source.textContent = fields[5];
+    const tip = this.el.tooltip;
+    tip.hidden = false;
+    const width = this.el.map.clientWidth, height = this.el.map.clientHeight;
+    const left = Math.min(x + 14, Math.max(0, width - tip.offsetWidth - 4));
+    const top = y + 14 + tip.offsetHeight > height ? Math.max(0, y - tip.offsetHeight - 10) : y + 14;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  hideTooltip() {
+    this.pinned = false;
+    if (this.el.tooltip) this.el.tooltip.hidden = true;
+  }
+
+  // --- Picture --------------------------------------------------------------------------------------
+
+  async savePng() {
+    if (!this.deck) return;
+    const canvas = await new Promise((resolve) => { this.snapshot = resolve; this.deck.redraw("save as PNG"); });
+    const out = document.createElement("canvas");
+    const scale = canvas.width / Math.max(1, this.el.map.clientWidth);
+    out.width = canvas.width;
+    out.height = canvas.height + Math.round(PNG_LEGEND_HEIGHT * scale);
+    const context = out.getContext("2d");
+    context.fillStyle = "#dbe7f0";
+    context.fillRect(0, 0, out.width, out.height);
+    context.drawImage(canvas, 0, 0);
+    context.scale(scale, scale);
+    this.drawCaption(context);
+    this.drawLegend(context, canvas.height / scale);
+    const blob = await new Promise((resolve) => out.toBlob(resolve, "image/png"));
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `liberation-${isoOf(this.payload, Math.floor(this.t))}.png`;
+    this.lastPng = { width: out.width, height: out.height, bytes: blob.size, name: link.download };
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  }
+
+  drawCaption(context) {
+    const date = this.el.date.textContent, count = this.el.count.textContent;
+    context.font = "bold 34px sans-serif";
+    const width = Math.max(context.measureText(date).width, 300) + 24;
+    context.fillStyle = "rgba(255,255,255,0.9)";
+    context.fillRect(8, 8, width, 72);
+    context.fillStyle = "#111";
+    context.fillText(date, 18, 44);
+    context.font = "bold 17px sans-serif";
+    context.fillText(count, 18, 70);
+  }
+
+  drawLegend(context, top) {
+    const { labels, legend } = this.payload;
+    context.fillStyle = "#fff";
+    context.fillRect(0, top, this.el.map.clientWidth, PNG_LEGEND_HEIGHT);
+    context.font = "15px sans-serif";
+    let x = 12, y = top + 26;
+    const item = (color, text, round, ring) => {
+      const width = context.measureText(text).width + 34;
+      if (x + width > this.el.map.clientWidth) { x = 12; y += 28; }
+      context.beginPath();
+      if (round) context.arc(x + 8, y - 5, 7, 0, 2 * Math.PI); else context.rect(x + 1, y - 12, 14, 14);
+      context.fillStyle = color;
+      context.fill();
+      context.lineWidth = ring ? 3 : 1;
+      context.strokeStyle = ring || "#555";
+      context.stroke();
+      context.fillStyle = "#111";
+      context.fillText(text, x + 22, y);
+      x += width;
+    };
+    labels.forces.forEach((label, i) => item(legend.forces[i], label, true));
+    item("#ffffff", labels.massacre_marker, true, legend.massacre);
+    x = 12; y += 30;
+    legend.states.forEach((color, i) => item(color, labels.states[i], false));
+  }
+
+  destroy() {
+    this.playing = false;
+    cancelAnimationFrame(this.raf);
+    clearTimeout(this.announceTimer);
+    if (this.commitTimer) this.commit();  // a step that was about to be sent still counts
+    document.removeEventListener("keydown", this.onKey);
+    if (this.deck) this.deck.finalize();
+    this.deck = null;
+  }
+}
+
+// Streamlit calls this on mount and again whenever `data` changes, without cleaning up first:
+// one player per parent element, updated in place.
+export default function mountPlayer(component) {
+  const { data, parentElement, setStateValue } = component;
+  const players = (globalThis[PLAYERS] ??= new WeakMap());
+  let player = players.get(parentElement);
+  const root = parentElement.querySelector("[data-role='player']");
+  if (!player || player.root !== root) {
+    if (player) player.destroy();
+    player = new Player(root);
+    players.set(parentElement, player);
+  }
+  root.classList.toggle("lp-present", Boolean(data && data.present));
+  if (data) {
+    player.update(data, setStateValue).catch((error) => {
+      player.el.loading.hidden = false;
+      player.el.loading.textContent = String(error.message || error);
+    });
+  }
+  return () => {
+    if (players.get(parentElement) === player) players.delete(parentElement);
+    player.destroy();
+  };
+}

@@ -1,0 +1,261 @@
+"""The map player's data: the pydeck layers and everything the browser needs to play the
+Liberation on its own. Pure: no Streamlit here (see component.py for the mounting).
+
+The browser receives this once per table, filter and language, and then animates by changing
+layer props only (a filter range per frame, on the GPU): no data is rebuilt, and nothing goes back
+to the server while it plays or while the range is dragged. Dates travel as day numbers counted
+from the table's first day, which keeps the payload small and the filter values exact in float32.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+
+from dashboard import i18n
+from dashboard.data import FORCE_TYPES, OTHER_FORCE
+from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
+                               date_range, filtered_events)
+from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
+from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, RADIUS_CURRENT_PX,
+                                  RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
+                                  static_department_codes)
+
+# Speeds in days per second, and "one event date per step" (SPEED_EVENT).
+SPEED_EVENT = "event"
+SPEEDS = ("0.5", "1", "2", "4", "8", "16", SPEED_EVENT)
+DEFAULT_SPEED = "4"
+# At "one event date per step", how long each event date stays on screen.
+EVENT_STEP_SECONDS = 1.0
+# Coordinates are sent with 3 decimals (about 100 m): finer than a point on a national map,
+# and a third fewer bytes at 100k rows than pandas' full floats.
+COORDINATE_DECIMALS = 3
+# Filter bounds meaning "no bound": far outside any day number, exact in float32.
+NO_BOUND = 1_000_000
+
+# The colours a point can have: one per force type, the fifth ("other") for an actor outside the
+# four and for a civil fact with no armed actor.
+POINT_FORCES = FORCE_TYPES
+# Segment kinds: who held a département from a day to another (see department_segments).
+SEGMENT_FREED, SEGMENT_RETAKEN, SEGMENT_PARTIAL = "freed", "retaken", "partial"
+
+
+@dataclass(frozen=True)
+class Jump:
+    """A date Python asks the player to move to. `seq` changes each time Python moves the
+    date, and only then: the player jumps when it sees a new `seq`, never because its own
+    date came back from the server (no echo loop)."""
+
+    date: dt.date
+    seq: int
+
+
+def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
+    return (pd.Timestamp(day) - pd.Timestamp(first)).days
+
+
+def department_layers() -> list[pdk.Layer]:
+    """The départements: all occupied underneath, then one layer per state drawn from the
+    segments of who held them (see department_segments; the browser turns each segment into a
+    copy of its département's outline). Each filters on the GPU on [start, end, freed_on]: the
+    player moves the ranges every frame, and the fresh layer's soft range fades a newly freed
+    département in instead of popping it."""
+    def by_state(layer_id: str, state: str, data: str) -> pdk.Layer:
+        return pdk.Layer(
+            "GeoJsonLayer", id=layer_id, data=data, stroked=False, filled=True, pickable=False,
+            get_fill_color=hex_to_rgba(STATE_COLORS_HEX[state], 235),
+            extensions=[{"@@type": "DataFilterExtension", "filterSize": 3}],
+            get_filter_value="[properties.start, properties.end, properties.freed_on]",
+            filter_range=[[-NO_BOUND, -NO_BOUND]] * 3,  # nothing until the first frame sets it
+            filter_transform_size=False,
+        )
+    outline = dict(data="@@#DEPARTMENTS", get_line_color=[90, 90, 90, 255], line_width_min_pixels=0.6, pickable=False)
+    return [pdk.Layer("GeoJsonLayer", id="departements", stroked=False, filled=True,
+                      get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235), **outline),
+            by_state("departements-retaken", STATE_RETAKEN, "@@#RETAKEN"),
+            by_state("departements-partial", STATE_PARTIAL, "@@#PARTIAL"),
+            by_state("departements-liberated", STATE_LIBERATED, "@@#FREED"),
+            by_state("departements-fresh", STATE_FRESH, "@@#FREED"),
+            # The outlines on top, so a filled layer never hides a border.
+            pdk.Layer("GeoJsonLayer", id="departements-borders", stroked=True, filled=False, **outline)]
+
+
+def event_layers() -> list[pdk.Layer]:
+    """Every event of the filtered table, drawn from its first day on; the events under way in
+    the current window again, bigger. Both filter on the GPU ([start] and [start, end])."""
+    common = dict(
+        data="@@#POINTS", get_position="position", get_fill_color="color", get_line_color="line_color",
+        get_line_width="line_width", radius_units="'pixels'", line_width_units="'pixels'", stroked=True,
+        pickable=True, auto_highlight=True,
+    )
+    return [
+        pdk.Layer("ScatterplotLayer", id="events", get_radius=RADIUS_PAST_PX,
+                  extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
+                  get_filter_value="start", filter_range=[-NO_BOUND, -NO_BOUND], **common),
+        pdk.Layer("ScatterplotLayer", id="events-current", get_radius=RADIUS_CURRENT_PX,
+                  extensions=[{"@@type": "DataFilterExtension", "filterSize": 2}],
+                  get_filter_value="[start, end]", filter_range=[[-NO_BOUND, -NO_BOUND], [NO_BOUND, NO_BOUND]],
+                  **common),
+    ]
+
+
+def deck_spec(view_state: pdk.ViewState | None = None) -> dict:
+    """The pydeck Deck, as the JSON deck.gl's JSONConverter reads. Offline: no map provider,
+    no style, no tiles."""
+    deck = pdk.Deck(layers=department_layers() + event_layers(), initial_view_state=view_state or FRANCE_VIEW,
+                    map_provider=None)
+    return json.loads(json.dumps(deck, default=default_serialize))
+
+
+def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str],
+                  actor_labels: dict[str, str]) -> tuple[list[list], list[int]]:
+    """The distinct (force, massacre, title, place, actors, source) rows, and each event's row
+    number among them. A table that repeats a text (the same place, the same source) sends it
+    once; the tooltip is filled from these texts as plain text in the browser."""
+    # A force the palette does not know (a teacher's own actors table) is drawn as "other".
+    forces = [POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(OTHER_FORCE)
+              for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])]
+    table = pd.DataFrame({
+        "force": forces,
+        "massacre": (shown["event_type"] == "massacre").astype(int).to_numpy(),
+        "title": shown["title_en" if lang == "en" else "title_fr"].to_numpy(),
+        "place": shown["place"].to_numpy(),
+        "actors": [", ".join(actor_labels.get(a, a) for a in actors) for actors in shown["actor_list"]],
+        "source": shown["source"].map(short_source).to_numpy(),
+    })
+    codes, uniques = pd.MultiIndex.from_frame(table).factorize()
+    return [list(row) for row in uniques], codes.tolist()
+
+
+def event_points(events: pd.DataFrame, view: View, first: dt.date, force_of_actor: dict[str, str],
+                 actor_labels: dict[str, str]) -> dict:
+    """The filtered events with a place, whatever their date, as columns of day numbers."""
+    shown = filtered_events(events, view)
+    shown = shown[shown["department_code"] != ""]  # nationwide facts have no place on the map
+    start = (shown["date"] - pd.Timestamp(first)).dt.days
+    end = (shown["end_date"].fillna(shown["date"]) - pd.Timestamp(first)).dt.days
+    records, codes = event_records(shown, view.lang, force_of_actor, actor_labels)
+    return {
+        "lon": shown["lon"].round(COORDINATE_DECIMALS).tolist(),
+        "lat": shown["lat"].round(COORDINATE_DECIMALS).tolist(),
+        "start": start.tolist(),
+        "end": end.tolist(),
+        "record": codes,
+        "records": records,
+    }
+
+
+def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date,
+                        pockets: pd.DataFrame | None = None) -> dict[str, list]:
+    """Who held each département when, as segments of the served GeoJSON's features: `feature`
+    (its position), `kind` (freed, retaken, or partial: freed but a pocket held inside), `start`
+    and `end` (day numbers: from `start` to the day before `end`) and `freed_on` (the liberation the
+    segment follows, for "freed in the last days"). As occupation.states_at: a département never
+    freed has no segment and stays occupied; one freed, retaken and freed again has three."""
+    held: dict[str, list[tuple[int, int]]] = {}
+    if pockets is not None:
+        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"]):
+            for code in codes:
+                held.setdefault(code, []).append((day_number(formed, first), day_number(surrendered, first)))
+    position = {code: i for i, code in enumerate(static_department_codes())}
+    segments: dict[str, list] = {"feature": [], "kind": [], "start": [], "end": [], "freed_on": []}
+
+    def add(code: str, kind: str, start: int, end: int, freed_on: int) -> None:
+        for column, value in zip(segments, (position[code], kind, start, end, freed_on)):
+            segments[column].append(value)
+
+    for span in periods(prefecture_changes(events, departments)).itertuples():
+        if span.department_code not in position:
+            continue
+        code, start = span.department_code, day_number(span.start, first)
+        end = NO_BOUND if pd.isna(span.end) else day_number(span.end, first)
+        if span.state == CHANGE_RETAKEN:
+            add(code, SEGMENT_RETAKEN, start, end, start)
+            continue
+        # A pocket formed or surrendered while free cuts the span: held on a day means formed on
+        # or before it and surrendered after it (pockets.held_on).
+        cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
+                                      if start < day < end})
+        for begin, finish in zip(cuts, cuts[1:]):
+            pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
+            add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
+    return segments
+
+
+def labels(lang: str) -> dict:
+    """The player's words, in the page's language."""
+    keys = ("play", "pause", "speed", "speed_event", "save_png", "map_label", "timeline_label", "departments_freed",
+            "events_of_day_short", "no_event_today", "col_source", "legend_forces", "massacre_marker",
+            "tooltip_close", "keyboard_help")
+    strings = {key: i18n.t(key, lang) for key in keys}
+    strings["speeds"] = {speed: (i18n.t("speed_event", lang) if speed == SPEED_EVENT
+                                 else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½")))
+                         for speed in SPEEDS}
+    strings["steps"] = {action: i18n.t(f"step_{action}", lang) for action in
+                        ("start", "previous_event", "minus_week", "minus_day", "plus_day", "plus_week", "next_event", "end")}
+    strings["months"] = list(i18n.MONTHS[i18n.normalize_language(lang)])
+    strings["forces"] = [i18n.force_type_label(force, lang) for force in FORCE_TYPES]
+    strings["states"] = [i18n.t(f"state_{state}", lang) for state in MAP_STATES]
+    return strings
+
+
+def legend() -> dict:
+    return {
+        # The palette of the points, in the order of the legend's forces.
+        "forces": [FORCE_COLORS_HEX[force] for force in POINT_FORCES],
+        "states": [STATE_COLORS_HEX[state] for state in MAP_STATES],
+        "massacre": MASSACRE_RING_HEX,
+    }
+
+
+def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
+                  actor_labels: dict[str, str], jump: Jump, focus: pdk.ViewState | None = None,
+                  departments_table: pd.DataFrame | None = None, present: bool = False,
+                  pockets: pd.DataFrame | None = None) -> dict:
+    """Everything the player needs, as JSON-ready data.
+
+    `events` draws the points (under the view's filters); who held the départements comes from
+    `departments_table` (default: `events`) unfiltered, as on the map before: a filter on who
+    fought does not un-liberate a département. `pockets` (pockets.py) marks the freed départements
+    where a pocket is still held.
+    """
+    first, last = date_range(events)
+    shown_dates = sorted(filtered_events(events, view)["date"].unique())
+    lang = i18n.normalize_language(view.lang)
+    return {
+        "lang": lang,
+        "present": present,
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "event_days": [day_number(day, first) for day in shown_dates],
+        "points": event_points(events, view, first, force_of_actor, actor_labels),
+        "segments": department_segments(departments_table if departments_table is not None else events, departments,
+                                        first, pockets),
+        "department_total": int(len(departments)),
+        "fresh_days": FRESH_DAYS,
+        "deck": deck_spec(focus),
+        "focus": None if focus is None else {"latitude": focus.latitude, "longitude": focus.longitude, "zoom": focus.zoom},
+        "jump": {"date": jump.date.isoformat(), "seq": jump.seq},
+        "speeds": list(SPEEDS),
+        "default_speed": DEFAULT_SPEED,
+        "event_step_seconds": EVENT_STEP_SECONDS,
+        "labels": labels(lang),
+        "legend": legend(),
+    }
+
+
+def parse_reported_date(value: object, first: dt.date, last: dt.date) -> dt.date | None:
+    """The date in a value the browser sent ({"date": "YYYY-MM-DD", ...}), inside the table's
+    range; None for anything else (a tampered or stale message changes nothing)."""
+    if not isinstance(value, dict) or not isinstance(value.get("date"), str):
+        return None
+    try:
+        day = dt.date.fromisoformat(value["date"])
+    except ValueError:
+        return None
+    return day if first <= day <= last else None
