@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test install-dev check mutate bench clean
+.PHONY: run test test-py install install-test install-dev check mutate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,18 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_player.py
 	$(BIN)/python benchmarks/bench_upload.py
 
+# The unit and page suites on another Python, in its own venv: make test-py PY=3.13
+PY ?= 3.13
+PYENV_PYTHON = $(firstword $(wildcard $(HOME)/.pyenv/versions/$(PY).*/bin/python$(PY)) python$(PY))
+$(VENV)-$(PY)/.installed-test: pyproject.toml constraints.txt
+	$(PYENV_PYTHON) -m venv $(VENV)-$(PY)
+	$(VENV)-$(PY)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)-$(PY)/bin/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+test-py: $(VENV)-$(PY)/.installed-test
+	$(VENV)-$(PY)/bin/python -m pytest tests/unit tests/app $(PYTEST_ARGS)
+
 # Lint, format and types of the package (configured in pyproject.toml).
 check: install-dev
 	$(BIN)/ruff check src
@@ -52,6 +64,5 @@ mutate: install-dev
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) || true
 	$(BIN)/python scripts/mutation_score.py
 
-
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache mutants
+	rm -rf $(VENV) $(VENV)-3.* artifacts .pytest_cache mutants

@@ -8,10 +8,12 @@ show a "page not found" dialog on a process's first request.
 
 import streamlit as st
 
-from dashboard import i18n, ui
+from dashboard import i18n, resources, ui
 
 ui.read_url_once()  # a shared link may set the language and the projection mode
-st.set_page_config(page_title="Libération 1944–1945", page_icon="static/favicon.png", layout="wide",
+# The icon by its full path: the process may run from any folder (an installed package).
+st.set_page_config(page_title="Libération 1944–1945", page_icon=str(resources.static_dir() / "favicon.png"),
+                   layout="wide",
                    initial_sidebar_state="collapsed" if ui.present_mode() else "auto")
 lang = ui.current_language()
 page = st.navigation([

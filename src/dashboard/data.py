@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import references
+from dashboard import references, resources
 from dashboard.csvcheck import decode, parse_date, parse_float, read_file_text
 from dashboard.geocode import Communes
 from dashboard.problems import Problem, ProblemList
@@ -50,7 +50,7 @@ __all__ = [
     "parse_float",
 ]
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = resources.data_dir()  # the bundled tables; ui.loading lets LIBERATION_DATA_DIR point elsewhere
 EVENTS_CSV = DATA_DIR / "events.csv"
 
 
@@ -69,11 +69,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def read_reference_csv(path: Path) -> pd.DataFrame:
-    # dtype=str and no NA parsing: "01" stays "01" and an empty cell stays "".
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def load_reference_tables(data_dir: Path = DATA_DIR) -> ReferenceTables:

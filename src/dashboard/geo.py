@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dashboard import resources
 from dashboard.data import DATA_DIR
 
 DEPARTMENTS_GEOJSON = DATA_DIR / "geo" / "departements-version-simplifiee.geojson"
-STATIC_DIR = DATA_DIR.parent / "static"
+STATIC_DIR = resources.static_dir()
 STATIC_DEPARTMENTS_GEOJSON = STATIC_DIR / "departements.geojson"
 # Where Streamlit's static file serving exposes static/departements.geojson to the browser.
 STATIC_DEPARTMENTS_URL = "app/static/departements.geojson"

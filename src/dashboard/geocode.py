@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-COMMUNES_CSV = Path(__file__).resolve().parents[2] / "data" / "communes.csv"
+from dashboard import resources
+
+COMMUNES_CSV = resources.data_dir() / "communes.csv"
 # Close-name suggestions cost a fuzzy search; past this many misses in one table the report is
 # already longer than anyone reads (see problems.MAX_REPORTED_PROBLEMS), so they are skipped.
 MAX_SUGGESTED_MISSES = 200

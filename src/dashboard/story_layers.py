@@ -8,6 +8,7 @@ Days are numbers counted from the table's first day, as everywhere in the player
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 
@@ -23,6 +24,11 @@ OPEN_END = 1_000_000
 STATE_CODES = {"freed": 1, "retaken": 2}
 
 
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    # Rows as plain dicts: typed cells for mypy, where itertuples' attributes are untyped.
+    return frame.to_dict("records")  # type: ignore[return-value]
+
+
 def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
     return int((pd.Timestamp(day) - pd.Timestamp(first)).days)
 
@@ -34,10 +40,10 @@ def department_spans(events: pd.DataFrame, departments: pd.DataFrame, first: dt.
     table says."""
     spans = periods(prefecture_changes(events, departments))
     by_code: dict[str, list[list[int]]] = {code: [] for code in codes}
-    for row in spans.itertuples():
-        if row.department_code in by_code:
-            end = OPEN_END if pd.isna(row.end) else day_number(row.end, first)
-            by_code[row.department_code].append([STATE_CODES[row.state], day_number(row.start, first), end])
+    for row in _records(spans):
+        if row["department_code"] in by_code:
+            end = OPEN_END if pd.isna(row["end"]) else day_number(row["end"], first)
+            by_code[row["department_code"]].append([STATE_CODES[row["state"]], day_number(row["start"], first), end])
     return [by_code[code] for code in codes]
 
 
@@ -47,13 +53,13 @@ def pocket_areas(pockets: pd.DataFrame, communes: pd.DataFrame, first: dt.date, 
     outlines = pocket_outlines(pockets, communes)
     name = "name_en" if lang == "en" else "name_fr"
     return [{
-        "id": row.pocket_id,
-        "name": getattr(row, name),
-        "polygon": outlines[row.pocket_id],
-        "from": day_number(row.formed, first),
-        "to": day_number(row.surrendered, first),
-        "dates": i18n.format_date_range(row.formed.date(), row.surrendered.date(), lang),
-    } for row in pockets.itertuples()]
+        "id": row["pocket_id"],
+        "name": row[name],
+        "polygon": outlines[row["pocket_id"]],
+        "from": day_number(row["formed"], first),
+        "to": day_number(row["surrendered"], first),
+        "dates": i18n.format_date_range(row["formed"].date(), row["surrendered"].date(), lang),
+    } for row in _records(pockets)]
 
 
 def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: str) -> list[dict]:
@@ -62,13 +68,13 @@ def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: 
     rows = prefecture_liberations(events, departments)
     rows = rows[rows["other_dates"] != ""]
     marked = []
-    for row in rows.itertuples():
-        others, _ = parse_other_dates(row.other_dates, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
+    for row in _records(rows):
+        others, _ = parse_other_dates(row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
         marked.append({
-            "code": row.department_code,
-            "place": row.place,
-            "position": [round(float(row.lon), 3), round(float(row.lat), 3)],
-            "date": i18n.format_date(row.liberated_on.date(), lang),
+            "code": row["department_code"],
+            "place": row["place"],
+            "position": [round(float(row["lon"]), 3), round(float(row["lat"]), 3)],
+            "date": i18n.format_date(row["liberated_on"].date(), lang),
             "others": [f"{i18n.format_date(other.day, lang)} : {other.given_by}" if lang == "fr"
                        else f"{i18n.format_date(other.day, lang)}: {other.given_by}" for other in others],
         })
@@ -80,10 +86,10 @@ def freed_before_retaken(events: pd.DataFrame) -> dict[str, dt.date]:
     `insurrection` row at the same place and département that ends on or before the recapture."""
     freeing = events[events["event_type"].isin(["liberation", "insurrection"])]
     found: dict[str, dt.date] = {}
-    for row in events[events["event_type"] == "retaken"].itertuples():
-        same = freeing[(freeing["place"] == row.place) & (freeing["department_code"] == row.department_code)]
+    for row in _records(events[events["event_type"] == "retaken"]):
+        same = freeing[(freeing["place"] == row["place"]) & (freeing["department_code"] == row["department_code"])]
         ends = same["end_date"].fillna(same["date"])
-        before = ends[ends <= row.date]
+        before = ends[ends <= row["date"]]
         if not before.empty:
-            found[row.event_id] = before.max().date()
+            found[row["event_id"]] = before.max().date()
     return found

@@ -67,10 +67,17 @@ def test_upload_switches_map_charts_and_explorer_and_the_banner_shows():
 
 
 def test_another_session_still_sees_the_bundled_table(bundled):
-    upload(fresh_app("en").run(), "ma-classe.csv", OWN).switch_page("pages/map.py").run()
+    at = upload(fresh_app("en").run(), "ma-classe.csv", OWN)
+    at.switch_page("pages/map.py").run()
+    at.switch_page("pages/charts.py").run()
+    at.slider(key="widget.date").set_value(dt.date(1944, 9, 3)).run()  # the same view as below
     other = fresh_app("en").run()
     other.switch_page("pages/map.py").run()
     assert not shown_titles(player_payload(other)) & OWN_TITLES  # the shared player cache holds no upload
+    other.switch_page("pages/charts.py").run()
+    other.slider(key="widget.date").set_value(dt.date(1944, 9, 3)).run()
+    assert not other.exception, other.exception
+    assert "Les voisins" not in set(chart_table(other, "actors")["actor"])  # nor do the shared chart tables
     titles = explorer_titles(other)
     assert len(titles) == bundled["title_en"].nunique() and not titles & OWN_TITLES
     assert not has_button(other, "banner.back") and not has_button(other, "banner.own")

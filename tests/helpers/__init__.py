@@ -65,7 +65,7 @@ def chart_table(at: AppTest, name: str):
 
 
 REAL_DATA_DIR = TESTS_DIR.parent / "data"
-DATA_FILES = ("events.csv", "actors.csv", "departements.csv", "chapters.csv")
+DATA_FILES = ("events.csv", "actors.csv", "departements.csv", "chapters.csv", "pockets.csv", "communes.csv")
 
 
 def data_folder(folder: Path, **replacements: str | Path | None) -> Path:

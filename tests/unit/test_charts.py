@@ -101,3 +101,4 @@ def test_figures_start_counts_at_zero_and_use_the_shared_palette(small_events, r
     assert colours["Résistance / FFI"] == "#D55E00"
     bars = charts.region_progress_figure(charts.region_progress(small_events, refs.departments, view), view)
     assert tuple(bars.layout.xaxis.range) == (0, 105)
+

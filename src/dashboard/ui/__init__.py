@@ -8,6 +8,7 @@ imports it; pages use the names below.
 - story: the story chapters
 - widgets: a chart with its table, data text shown literally
 - player: the map player (dashboard.player) on the page, and the dates it sends back
+- shared: the chart tables and figures of a view, built once for every session
 - legacy: the workaround for Streamlit's legacy multipage runner
 """
 
@@ -17,11 +18,12 @@ from dashboard.ui.shell import (current_language, date_slider, finish_page, page
                                 require_events, show_problems)
 from dashboard.ui.story import chapter_controls, chapter_story, current_chapter
 from dashboard.ui.url import current_view, publish_view, read_url_once, share_link
+from dashboard.ui.shared import table as shared_table
 from dashboard.ui.widgets import chart_with_table, plain
 
 __all__ = [
     "Bundle", "chapter_controls", "chapter_story", "chart_with_table", "current_chapter", "current_language",
     "current_view", "date_slider", "finish_page", "load_bundle", "map_player", "own_table", "page_setup", "plain",
     "pockets", "present_mode", "publish_view", "read_upload", "read_url_once", "require_events", "share_link",
-    "show_problems", "shown_own_table",
+    "shared_table", "show_problems", "shown_own_table",
 ]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, resources
 from dashboard.chapters import Chapter, load_chapters
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
 from dashboard.geocode import Communes, load_communes
@@ -25,7 +25,7 @@ from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_c
 from dashboard.ui import state
 from dashboard.upload import OwnTable, read_own_table
 
-DATA_DIR_ENV = "LIBERATION_DATA_DIR"
+DATA_DIR_ENV = resources.DATA_DIR_VARIABLE  # set by `liberation-atlas --data-dir`
 
 
 def data_dir() -> Path:

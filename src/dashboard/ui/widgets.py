@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import i18n
 from dashboard.charts import localized
 from dashboard.text import csv_bytes, escape_markdown
+from dashboard.ui import shared
 
 
 def plain(text: object) -> str:
@@ -19,13 +20,14 @@ def plain(text: object) -> str:
 
 
 def chart_with_table(table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], go.Figure], name: str, lang: str,
-                     actor_labels: dict[str, str] | None = None) -> None:
+                     actor_labels: dict[str, str] | None = None, shared_by: tuple = ()) -> None:
     """A chart, then its accessible twin: the same numbers as a table and as a CSV download.
-    An empty table (a filter matching nothing) is said in words instead of an empty chart."""
+    An empty table (a filter matching nothing) is said in words instead of an empty chart.
+    `shared_by`: what the figure depends on besides the table, so sessions share it (ui.shared)."""
     if table.empty or ("events" in table and table["events"].sum() == 0):
         st.info(i18n.t("no_match", lang))
         return
-    st.plotly_chart(figure_of(table), key=f"chart.{name}", config={"displaylogo": False})
+    st.plotly_chart(shared.figure(name, table, figure_of, shared_by), key=f"chart.{name}", config={"displaylogo": False})
     with st.expander(i18n.t("chart_data", lang)):
         st.dataframe(localized(table, lang, actor_labels), hide_index=True, key=f"table.{name}")
         downloaded = localized(table, lang, actor_labels, dates_as_words=False)
