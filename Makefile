@@ -53,8 +53,8 @@ test-py: $(VENV)-$(PY)/.installed-test
 # Lint, format and types of the package (configured in pyproject.toml).
 check: install-dev
 	$(BIN)/ruff check src
-	$(BIN)/ruff format --check src
 	$(BIN)/mypy
+	$(BIN)/ruff format --check src
 
 # Mutation testing of the pure modules against the unit tests; slow (tens of minutes), on demand,
 # not in CI. MUTATE_JOBS: parallel test runs (default: half the cores, the machine is shared).

@@ -26,6 +26,7 @@ def test_bundled_chapters_are_valid_and_tell_the_story_in_order(bundled):
 
 def test_every_chapter_is_backed_by_sourced_events_whose_dates_it_shows(bundled):
     by_id = EVENTS.set_index("event_id")
+    assert bundled[0], "the loop below checks something"
     for chapter in bundled[0]:
         assert chapter.event_ids, chapter.chapter_id
         for event_id in chapter.event_ids:

@@ -189,10 +189,17 @@ function segmentFeatures(collection, segments, kind) {
   return { type: "FeatureCollection", features };
 }
 
+// The pockets as areas, held from `start` (formed) to the day before `end` (surrendered).
+function pocketRows(payload) {
+  return payload.pockets.map((pocket) => ({
+    polygon: pocket.polygon, start: pocket.from, end: pocket.to, name: pocket.name, dates: pocket.dates,
+  }));
+}
+
 function convertDeck(lib, payload, departments, points) {
   const segments = payload.segments;
   const constants = {
-    POINTS: points, DEPARTMENTS: departments,
+    POINTS: points, DEPARTMENTS: departments, POCKETS: pocketRows(payload), DISPUTED: payload.disputed,
     FREED: segmentFeatures(departments, segments, "freed"),
     RETAKEN: segmentFeatures(departments, segments, "retaken"),
     PARTIAL: segmentFeatures(departments, segments, "partial"),
@@ -217,6 +224,10 @@ function frameProps(layerId, t, playing, windowStart, freshDays) {
     case "departements-retaken":
     case "departements-partial":
       return { filterRange: [...now, [-FAR, FAR]] };
+    case "pockets":
+      return { filterRange: now };
+    case "disputed":  // from the day the table says the département was freed
+      return { filterRange: [-FAR, day] };
     case "departements-liberated":
       return { filterRange: [...now, [-FAR, day - freshDays]] };
     case "departements-fresh": {
@@ -384,20 +395,24 @@ class Player {
 
   buildLegend() {
     const { labels, legend } = this.payload;
-    const item = (color, text, round, ring) => {
+    const item = (color, text, round, ring, glyph, ringWidth = 3) => {
       const span = document.createElement("span");
       span.className = "lp-item";
       const swatch = document.createElement("i");
       swatch.style.background = color;
       swatch.style.borderRadius = round ? "50%" : "3px";
-      if (ring) swatch.style.border = `3px solid ${ring}`;
+      if (ring) swatch.style.border = `${ringWidth}px solid ${ring}`;
+      if (glyph) swatch.className = "lp-glyph";
+      if (glyph) swatch.textContent = glyph;
       span.append(swatch, document.createTextNode(text));
       return span;
     };
     this.el.legend.replaceChildren(
       ...labels.forces.map((label, i) => item(legend.forces[i], label, true)),
       item("#ffffff", labels.massacre_marker, true, legend.massacre),
+      item("#ffffff", labels.disputed_marker, true, legend.disputed_ring, legend.disputed_glyph, 2),
       ...legend.states.map((color, i) => item(color, labels.states[i], false)),
+      item(legend.pocket_fill, labels.pocket_area, false, legend.pocket_outline, null, 2),
     );
   }
 
@@ -609,16 +624,40 @@ class Player {
     if (info.object) { this.showTooltip(info); this.pinned = true; } else { this.pinned = false; this.hideTooltip(); }
   }
 
-  showTooltip({ object, x, y }) {
-    const fields = object.fields;
+  // What the tooltip says about a picked object, by the layer it was picked on.
+  tooltipContent(object, layerId) {
     const { labels } = this.payload;
+    if (layerId === "pockets") return { title: object.name, when: object.dates, actors: labels.pocket_tooltip };
+    if (layerId === "disputed") {
+      return {
+        title: `${labels.disputed_marker} — ${object.place}`, when: fill(labels.disputed_table_date, { date: object.date }),
+        actors: labels.disputed_other_dates, others: object.others,
+      };
+    }
+    const fields = object.fields;
+    return {
+      title: fields[2], when: formatRange(this.payload, object.start, object.end), place: fields[3],
+      retaken: fields[6], actors: fields[4], source: fields[5],
+    };
+  }
+
+  showTooltip({ object, x, y, layer }) {
+    const content = this.tooltipContent(object, layer && layer.id);
+    const fields = this.tooltipFields;
     // One constant template, filled as text: a title such as <img onerror=…> stays words.
-    this.tooltipFields.title.textContent = fields[2];
-    this.tooltipFields.when.textContent = formatRange(this.payload, object.start, object.end);
-    this.tooltipFields.place.textContent = fields[3];
-    this.tooltipFields.actors.textContent = fields[4];
-    this.tooltipFields["source-label"].textContent = labels.col_source;
-    this.tooltipFields.source.textContent = fields[5];
+    for (const name of ["title", "when", "place", "retaken", "actors", "source"]) {
+      fields[name].textContent = content[name] || "";
+    }
+    fields.sep.hidden = !content.place;
+    fields.retaken.hidden = !content.retaken;
+    fields["source-label"].textContent = this.payload.labels.col_source;
+    fields.source.parentElement.hidden = !content.source;
+    fields.others.replaceChildren(...(content.others || []).map((line) => {
+      const entry = document.createElement("li");
+      entry.textContent = line;
+      return entry;
+    }));
+    fields.others.hidden = !(content.others && content.others.length);
     const tip = this.el.tooltip;
     tip.hidden = false;
     const width = this.el.map.clientWidth, height = this.el.map.clientHeight;
@@ -676,24 +715,33 @@ class Player {
     context.fillRect(0, top, this.el.map.clientWidth, PNG_LEGEND_HEIGHT);
     context.font = "15px sans-serif";
     let x = 12, y = top + 26;
-    const item = (color, text, round, ring) => {
+    const item = (color, text, round, ring, glyph, ringWidth = 3) => {
       const width = context.measureText(text).width + 34;
       if (x + width > this.el.map.clientWidth) { x = 12; y += 28; }
       context.beginPath();
       if (round) context.arc(x + 8, y - 5, 7, 0, 2 * Math.PI); else context.rect(x + 1, y - 12, 14, 14);
       context.fillStyle = color;
       context.fill();
-      context.lineWidth = ring ? 3 : 1;
+      context.lineWidth = ring ? ringWidth : 1;
       context.strokeStyle = ring || "#555";
       context.stroke();
       context.fillStyle = "#111";
+      if (glyph) {
+        context.font = "bold 12px sans-serif";
+        context.textAlign = "center";
+        context.fillText(glyph, x + 8, y - 1);
+        context.textAlign = "start";
+        context.font = "15px sans-serif";
+      }
       context.fillText(text, x + 22, y);
       x += width;
     };
     labels.forces.forEach((label, i) => item(legend.forces[i], label, true));
     item("#ffffff", labels.massacre_marker, true, legend.massacre);
+    item("#ffffff", labels.disputed_marker, true, legend.disputed_ring, legend.disputed_glyph, 2);
     x = 12; y += 30;
     legend.states.forEach((color, i) => item(color, labels.states[i], false));
+    item(legend.pocket_fill, labels.pocket_area, false, legend.pocket_outline, null, 2);
   }
 
   destroy() {

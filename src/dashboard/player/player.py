@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
 import pandas as pd
 import pydeck as pdk
@@ -22,6 +24,9 @@ from dashboard.data import FORCE_TYPES, OTHER_FORCE
 from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
                                date_range, filtered_events)
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
+from dashboard.player.story import (DISPUTED_GLYPH, POCKET_OUTLINE_RGBA, disputed_layer, disputed_markers,
+                                    pocket_layer, retaken_line)
+from dashboard.story_layers import freed_before_retaken, pocket_areas
 from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, RADIUS_CURRENT_PX,
                                   RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
                                   static_department_codes)
@@ -107,16 +112,17 @@ def event_layers() -> list[pdk.Layer]:
 def deck_spec(view_state: pdk.ViewState | None = None) -> dict:
     """The pydeck Deck, as the JSON deck.gl's JSONConverter reads. Offline: no map provider,
     no style, no tiles."""
-    deck = pdk.Deck(layers=department_layers() + event_layers(), initial_view_state=view_state or FRANCE_VIEW,
-                    map_provider=None)
+    layers = [*department_layers(), pocket_layer(), *event_layers(), disputed_layer()]
+    deck = pdk.Deck(layers=layers, initial_view_state=view_state or FRANCE_VIEW, map_provider=None)
     return json.loads(json.dumps(deck, default=default_serialize))
 
 
 def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str],
-                  actor_labels: dict[str, str]) -> tuple[list[list], list[int]]:
-    """The distinct (force, massacre, title, place, actors, source) rows, and each event's row
-    number among them. A table that repeats a text (the same place, the same source) sends it
-    once; the tooltip is filled from these texts as plain text in the browser."""
+                  actor_labels: dict[str, str], freed_on: dict[str, dt.date] | None = None) -> tuple[list[list], list[int]]:
+    """The distinct (force, massacre, title, place, actors, source, retaken) rows, and each
+    event's row number among them. A table that repeats a text (the same place, the same source)
+    sends it once; the tooltip is filled from these texts as plain text in the browser. `retaken`
+    tells a retaken place's two dates (`freed_on`: freed_before_retaken)."""
     # A force the palette does not know (a teacher's own actors table) is drawn as "other".
     forces = [POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(OTHER_FORCE)
               for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])]
@@ -127,6 +133,7 @@ def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str]
         "place": shown["place"].to_numpy(),
         "actors": [", ".join(actor_labels.get(a, a) for a in actors) for actors in shown["actor_list"]],
         "source": shown["source"].map(short_source).to_numpy(),
+        "retaken": retaken_line(shown, freed_on or {}, lang),
     })
     codes, uniques = pd.MultiIndex.from_frame(table).factorize()
     return [list(row) for row in uniques], codes.tolist()
@@ -139,7 +146,9 @@ def event_points(events: pd.DataFrame, view: View, first: dt.date, force_of_acto
     shown = shown[shown["department_code"] != ""]  # nationwide facts have no place on the map
     start = (shown["date"] - pd.Timestamp(first)).dt.days
     end = (shown["end_date"].fillna(shown["date"]) - pd.Timestamp(first)).dt.days
-    records, codes = event_records(shown, view.lang, force_of_actor, actor_labels)
+    # The earlier liberation is looked up in the whole table: a filter on who fought must not
+    # lose the date a retaken place had been freed.
+    records, codes = event_records(shown, view.lang, force_of_actor, actor_labels, freed_before_retaken(events))
     return {
         "lon": shown["lon"].round(COORDINATE_DECIMALS).tolist(),
         "lat": shown["lat"].round(COORDINATE_DECIMALS).tolist(),
@@ -159,29 +168,30 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
     freed has no segment and stays occupied; one freed, retaken and freed again has three."""
     held: dict[str, list[tuple[int, int]]] = {}
     if pockets is not None:
-        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"]):
+        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"], strict=True):
             for code in codes:
                 held.setdefault(code, []).append((day_number(formed, first), day_number(surrendered, first)))
     position = {code: i for i, code in enumerate(static_department_codes())}
     segments: dict[str, list] = {"feature": [], "kind": [], "start": [], "end": [], "freed_on": []}
 
     def add(code: str, kind: str, start: int, end: int, freed_on: int) -> None:
-        for column, value in zip(segments, (position[code], kind, start, end, freed_on)):
+        for column, value in zip(segments, (position[code], kind, start, end, freed_on), strict=True):
             segments[column].append(value)
 
-    for span in periods(prefecture_changes(events, departments)).itertuples():
-        if span.department_code not in position:
+    spans: list[dict[str, Any]] = periods(prefecture_changes(events, departments)).to_dict("records")  # type: ignore[assignment]
+    for span in spans:
+        if span["department_code"] not in position:
             continue
-        code, start = span.department_code, day_number(span.start, first)
-        end = NO_BOUND if pd.isna(span.end) else day_number(span.end, first)
-        if span.state == CHANGE_RETAKEN:
+        code, start = str(span["department_code"]), day_number(span["start"], first)
+        end = NO_BOUND if pd.isna(span["end"]) else day_number(span["end"], first)
+        if span["state"] == CHANGE_RETAKEN:
             add(code, SEGMENT_RETAKEN, start, end, start)
             continue
         # A pocket formed or surrendered while free cuts the span: held on a day means formed on
         # or before it and surrendered after it (pockets.held_on).
         cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
                                       if start < day < end})
-        for begin, finish in zip(cuts, cuts[1:]):
+        for begin, finish in pairwise(cuts):
             pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
             add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
     return segments
@@ -191,8 +201,9 @@ def labels(lang: str) -> dict:
     """The player's words, in the page's language."""
     keys = ("play", "pause", "speed", "speed_event", "save_png", "map_label", "timeline_label", "departments_freed",
             "events_of_day_short", "no_event_today", "col_source", "legend_forces", "massacre_marker",
-            "tooltip_close", "keyboard_help")
-    strings = {key: i18n.t(key, lang) for key in keys}
+            "tooltip_close", "keyboard_help", "pocket_area", "pocket_tooltip", "disputed_marker",
+            "disputed_table_date", "disputed_other_dates")
+    strings: dict[str, Any] = {key: i18n.t(key, lang) for key in keys}
     strings["speeds"] = {speed: (i18n.t("speed_event", lang) if speed == SPEED_EVENT
                                  else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½")))
                          for speed in SPEEDS}
@@ -210,19 +221,24 @@ def legend() -> dict:
         "forces": [FORCE_COLORS_HEX[force] for force in POINT_FORCES],
         "states": [STATE_COLORS_HEX[state] for state in MAP_STATES],
         "massacre": MASSACRE_RING_HEX,
+        "pocket_fill": STATE_COLORS_HEX[STATE_OCCUPIED],
+        "pocket_outline": "#{:02x}{:02x}{:02x}".format(*POCKET_OUTLINE_RGBA[:3]),
+        "disputed_ring": "#000000",
+        "disputed_glyph": DISPUTED_GLYPH,
     }
 
 
 def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
                   actor_labels: dict[str, str], jump: Jump, focus: pdk.ViewState | None = None,
                   departments_table: pd.DataFrame | None = None, present: bool = False,
-                  pockets: pd.DataFrame | None = None) -> dict:
+                  pockets: pd.DataFrame | None = None, communes: pd.DataFrame | None = None) -> dict:
     """Everything the player needs, as JSON-ready data.
 
     `events` draws the points (under the view's filters); who held the départements comes from
     `departments_table` (default: `events`) unfiltered, as on the map before: a filter on who
     fought does not un-liberate a département. `pockets` (pockets.py) marks the freed départements
-    where a pocket is still held.
+    where a pocket is still held, and with `communes` (the points their outlines are drawn around)
+    draws each pocket as an occupied area.
     """
     first, last = date_range(events)
     shown_dates = sorted(filtered_events(events, view)["date"].unique())
@@ -236,7 +252,10 @@ def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, f
         "points": event_points(events, view, first, force_of_actor, actor_labels),
         "segments": department_segments(departments_table if departments_table is not None else events, departments,
                                         first, pockets),
-        "department_total": int(len(departments)),
+        "pockets": pocket_areas(pockets, communes, first, lang) if pockets is not None and communes is not None else [],
+        "disputed": disputed_markers(departments_table if departments_table is not None else events, departments,
+                                     first, lang),
+        "department_total": len(departments),
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),
         "focus": None if focus is None else {"latitude": focus.latitude, "longitude": focus.longitude, "zoom": focus.zoom},

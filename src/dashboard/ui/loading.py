@@ -165,13 +165,24 @@ def chapter_by_id(chapter_id: str | None) -> Chapter | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _load_communes(folder: str, communes_stamp: float | None) -> pd.DataFrame:
+    # A data folder of one's own may have no communes: then the pockets file's own message says
+    # which commune is unknown, instead of a traceback about communes.csv.
+    communes_csv = Path(folder) / "communes.csv"
+    return read_communes(communes_csv) if communes_csv.is_file() else read_communes_empty()
+
+
+def communes() -> pd.DataFrame:
+    """The commune points of the data folder (the pockets' outlines are drawn around them), read once."""
+    folder = data_dir()
+    return _load_communes(str(folder), _stamp(folder, "communes.csv"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load_pockets(folder: str, stamps: tuple[float | None, ...], pockets_stamp: float | None) -> PocketsResult:
     bundle = _load_bundle(folder, stamps)
-    # A data folder of one's own may have neither pockets nor communes: then the pockets file's
-    # own message says so, instead of a traceback about communes.csv.
-    communes_csv = Path(folder) / "communes.csv"
-    communes = read_communes(communes_csv) if communes_csv.is_file() else read_communes_empty()
-    return load_pockets(communes, set(bundle.refs.departments["department_code"]), Path(folder) / "pockets.csv")
+    return load_pockets(_load_communes(folder, _stamp(Path(folder), "communes.csv")),
+                        set(bundle.refs.departments["department_code"]), Path(folder) / "pockets.csv")
 
 
 def pockets() -> PocketsResult:

@@ -11,7 +11,7 @@ from dashboard import map_layers, player
 from dashboard.filters import date_range
 from dashboard.player.player import Jump, build_payload
 from dashboard.ui import state
-from dashboard.ui.loading import Bundle, OwnTableState, _load_bundle, _stamps, data_dir, pockets, shown_own_table
+from dashboard.ui.loading import Bundle, OwnTableState, _load_bundle, _stamps, communes, data_dir, pockets, shown_own_table
 from dashboard.view import PRESENT, View, with_date
 
 Focus = tuple[float, float, float]  # latitude, longitude, zoom
@@ -23,7 +23,7 @@ def _build(bundle: Bundle, lang: str, force_types: tuple[str, ...], event_types:
     view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
     return build_payload(bundle.events, bundle.refs.departments, view, bundle.force_of_actor, bundle.actor_labels(lang),
                          Jump(first, 0), map_layers.focus_view(*focus) if focus else None,
-                         pockets=pockets().pockets)
+                         pockets=pockets().pockets, communes=communes())
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -1,0 +1,70 @@
+"""The player's story layers: the pockets as occupied areas, the marker of a département whose
+liberation date the sources dispute, and the two dates of a retaken place. Pure, like player.py:
+pydeck layers (filtered on the GPU by the player's frames, see player.js frameProps) and the
+words their tooltips show, as plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pydeck as pdk
+
+from dashboard import i18n
+from dashboard.filters import STATE_OCCUPIED, prefecture_liberations
+from dashboard.map_layers import STATE_COLORS_HEX, hex_to_rgba
+from dashboard.story_layers import OPEN_END as NO_BOUND  # the player's "no bound" (player.NO_BOUND)
+from dashboard.story_layers import day_number, disputed_departments
+
+# A pocket's outline: darker than any fill, so the occupied area stands out from its département
+# (same grey as the occupied département, in colour and in grey scale) by its edge.
+POCKET_OUTLINE_RGBA = [25, 25, 25, 255]
+# The disputed-date marker: a black "?" on white with a black ring, which reads without colour.
+# Drawn beside the préfecture's point (offset in pixels), so it never hides the liberation event.
+DISPUTED_GLYPH = "?"
+DISPUTED_OFFSET_PX = [13, -13]
+
+
+def pocket_layer() -> pdk.Layer:
+    """The pockets as occupied areas over their freed départements, from the day each formed to the
+    day before it surrendered: filtered on the GPU on [from, to], like the département segments."""
+    return pdk.Layer(
+        "PolygonLayer", id="pockets", data="@@#POCKETS", get_polygon="polygon", filled=True, stroked=True,
+        get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235), get_line_color=POCKET_OUTLINE_RGBA,
+        line_width_units="'pixels'", get_line_width=2, line_width_min_pixels=2, pickable=True, auto_highlight=True,
+        extensions=[{"@@type": "DataFilterExtension", "filterSize": 2}],
+        get_filter_value="[start, end]", filter_range=[[-NO_BOUND, -NO_BOUND]] * 2, filter_transform_size=False,
+    )
+
+
+def disputed_layer() -> pdk.Layer:
+    """A "?" in a white, black-ringed box beside the préfecture of each département whose
+    liberation date the sources dispute, from the day the table says it was freed."""
+    return pdk.Layer(
+        "TextLayer", id="disputed", data="@@#DISPUTED", get_position="position", get_text="glyph",
+        get_size=15, size_units="'pixels'", get_color=[0, 0, 0, 255], font_weight="'bold'",
+        get_pixel_offset=DISPUTED_OFFSET_PX, background=True, get_background_color=[255, 255, 255, 255],
+        get_border_color=[0, 0, 0, 255], get_border_width=2, background_padding=[4, 1], background_border_radius=9,
+        pickable=True, auto_highlight=True,
+        extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
+        get_filter_value="freed_on", filter_range=[-NO_BOUND, -NO_BOUND], filter_transform_size=False,
+    )
+
+
+def retaken_line(shown: pd.DataFrame, freed_on: dict[str, dt.date], lang: str) -> list[str]:
+    """For each `retaken` event whose earlier liberation the table gives, both dates in words
+    ("Libération : 8 juin 1944 · reprise : 8 juin 1944"); empty for every other event."""
+    return [i18n.t("retaken_both_dates", lang, freed=i18n.format_date(freed_on[event_id], lang),
+                   retaken=i18n.format_date(day.date(), lang)) if event_id in freed_on else ""
+            for event_id, day in zip(shown["event_id"], shown["date"], strict=True)]
+
+
+def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
+    """story_layers.disputed_departments, each with `freed_on`: the day number its marker appears
+    (the table's liberation date, the day the département turns free on the map)."""
+    # One row per id (a validated table has no repeats; a benchmark's doubled table does).
+    events = events.drop_duplicates("event_id")
+    freed = prefecture_liberations(events, departments).set_index("department_code")["liberated_on"]
+    return [{**marked, "freed_on": day_number(freed[marked["code"]], first), "glyph": DISPUTED_GLYPH}
+            for marked in disputed_departments(events, departments, lang)]
