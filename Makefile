@@ -36,6 +36,7 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/bench_player.py
+	$(BIN)/python benchmarks/bench_upload.py
 
 # The unit and page suites on another Python, in its own venv: make test-py PY=3.13
 PY ?= 3.13

@@ -21,5 +21,6 @@ page = st.navigation([
     st.Page("pages/charts.py", title=i18n.t("page_charts", lang), icon=":material/bar_chart:"),
     st.Page("pages/events.py", title=i18n.t("page_events", lang), icon=":material/table_view:"),
     st.Page("pages/sources.py", title=i18n.t("page_sources", lang), icon=":material/menu_book:"),
+    st.Page("pages/upload.py", title=i18n.t("page_upload", lang), icon=":material/upload_file:"),
 ])
 page.run()

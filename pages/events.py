@@ -23,5 +23,6 @@ link_column = i18n.t("col_source_url", lang)
 st.dataframe(table, hide_index=True, height=560,
              column_config={link_column: st.column_config.LinkColumn(link_column)})
 downloaded = tables.explorer_table(matching, lang, bundle.actor_labels(lang), dates_as_words=False)
+# csv_bytes: a class's own table may hold cells a spreadsheet would run as formulas.
 st.download_button(i18n.t("download_csv", lang), text.csv_bytes(downloaded),
                    file_name="liberation-events.csv", mime="text/csv")

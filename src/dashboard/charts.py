@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import View, department_states, filtered_events, prefecture_liberations, visible_events
-from dashboard.map_layers import FORCE_COLORS_HEX, NO_FORCE, main_force_type
+from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
 from dashboard.pockets import entirely_free_series
 from dashboard.occupation import FREE_STATES, STATE_PARTIAL
 from dashboard.text import plotly_text
@@ -185,7 +185,7 @@ def liberations_by_actor(events: pd.DataFrame, view: View, force_of_actor: dict[
 def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) -> go.Figure:
     lang = view.lang
     figure = go.Figure()
-    for force in [f for f in (*FORCE_TYPES, NO_FORCE) if f in set(table["force_type"])]:
+    for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         part = table[table["force_type"] == force]
         figure.add_bar(y=[plotly_text(actor_labels.get(a, a)) for a in part["actor"]], x=part["liberations"], orientation="h",
                        name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
@@ -219,11 +219,11 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure()
     # A bar from start to the end of the last day: base is the start, length in milliseconds.
     lengths = (table["end"] + pd.Timedelta(days=1) - table["start"]).dt.total_seconds() * 1000
-    for force in [f for f in (*FORCE_TYPES, NO_FORCE) if f in set(table["force_type"])]:
+    for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         mask = table["force_type"] == force
         figure.add_bar(
             y=table.loc[mask, "title"].map(plotly_text), x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
-            name=i18n.force_type_label(force, lang) if force else i18n.t("no_force", lang), marker_color=FORCE_COLORS_HEX[force],
+            name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
             customdata=list(zip(table.loc[mask, "days"], dates_in_words(table.loc[mask, "start"], lang), strict=True)),
             hovertemplate="%{y}<br>%{customdata[1]} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
         )
@@ -245,7 +245,7 @@ def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | Non
         special = {"total": i18n.t("total", lang), "entirely_free": i18n.t("entirely_free", lang)}
         shown["series"] = [special.get(s) or i18n.force_type_label(s, lang) for s in shown["series"]]
     if "force_type" in shown:
-        shown["force_type"] = [i18n.force_type_label(f, lang) if f else i18n.t("no_force", lang) for f in shown["force_type"]]
+        shown["force_type"] = [i18n.force_type_label(f, lang) for f in shown["force_type"]]
     if "region" in shown:
         shown["region"] = [i18n.region_label(r, lang) for r in shown["region"]]
     if "actor" in shown and actor_labels:

@@ -7,8 +7,11 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.problems import Problem
+
+__all__ = ["Problem", "csv_error_text", "decode", "parse_date", "parse_float", "read_file_text", "read_rows"]
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Python's csv module explains itself in English only: what a French reader is told instead.
@@ -18,31 +21,6 @@ CSV_ERRORS_FR = {
     "field larger than field limit": "cellule trop longue",
     "new-line character seen in unquoted field": "retour à la ligne dans une cellule sans guillemets",
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem in a table: where it is (file, line, column) and what it is, in FR and EN."""
-
-    line: int | None
-    column: str | None
-    message_fr: str
-    message_en: str
-    file: str | None = None  # left out for the event table, the one a teacher edits most
-
-    def text(self, lang: str) -> str:
-        """'Ligne 5, colonne « date » : …' / 'Line 5, column 'date': …'."""
-        english = lang == "en"
-        where = [self.file] if self.file else []
-        if self.line is not None:
-            where.append(f"{'Line' if english else 'Ligne'} {self.line}" if not where
-                         else f"{'line' if english else 'ligne'} {self.line}")
-        if self.column is not None:
-            where.append(f"column '{self.column}'" if english else f"colonne « {self.column} »")
-        message = self.message_en if english else self.message_fr
-        if not where:
-            return message
-        return f"{', '.join(where)}{':' if english else ' :'} {message}"
 
 
 def csv_error_text(error: csv.Error) -> tuple[str, str]:

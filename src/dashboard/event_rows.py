@@ -1,56 +1,39 @@
-"""What a valid row of the event table is: its columns, the period and the area the atlas covers,
-and the checker that parses one row's cells or says, column by column, what is wrong with them."""
+"""One row of an event table checked cell by cell: every problem with its line (or cell) and
+column, and the row's values parsed, derived (a class's own table) and typed."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from dashboard.csvcheck import Problem, parse_date, parse_float
+from dashboard.columns import canonical_event_type, canonical_force_type, simplify
+from dashboard.csvcheck import parse_date, parse_float
 from dashboard.disputes import confidence_error, format_other_dates, parse_other_dates
-from dashboard.references import EVENT_TYPES, FORCE_TYPES, ReferenceTables
-
-COLUMNS = (
-    "event_id", "date", "end_date", "event_type", "place", "department_code", "region",
-    "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
-    "source", "source_url",
-)
-# Columns a table may leave out (a teacher's table rarely has them); see disputes.py.
-OPTIONAL_COLUMNS = ("other_dates", "confidence")
-ACTOR_SEPARATOR = ";"
-UNSOURCED_PREFIX = "unsourced"
-
-# The period the atlas covers, with a margin: Glières (early 1944) and Corsica (1943) belong,
-# a typo like 1494 or 2044 does not.
-FIRST_ALLOWED_DATE = dt.date(1943, 1, 1)
-LAST_ALLOWED_DATE = dt.date(1945, 12, 31)
-# Metropolitan France with Corsica, in WGS84 degrees.
-LAT_RANGE = (41.3, 51.2)
-LON_RANGE = (-5.3, 9.7)
-
-EVENT_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-URL_PATTERN = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-# A cell longer than this is almost certainly a paste accident or an attack on the page.
-MAX_CELL_LENGTH = 2000
+from dashboard.geocode import MAX_SUGGESTED_MISSES, Communes, NotLocated
+from dashboard.problems import Problem
+from dashboard.references import EVENT_TYPES, FORCE_TYPES, OTHER_FORCE, ReferenceTables
+from dashboard.schema import (ACTOR_SEPARATOR, COLUMNS, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, LAT_RANGE,
+                              LON_RANGE, MAX_CELL_LENGTH, OPTIONAL_COLUMNS, URL_PATTERN, TableRules, read_day)
+from dashboard.table_header import Header
 
 
 class RowChecker:
     """Checks one row's cells; collects problems and the parsed values."""
 
-    def __init__(self, line: int, row: dict[str, str], refs: ReferenceTables,
-                 force_of_actor: dict[str, str], region_of_department: dict[str, str]):
+    def __init__(self, line: int, row: dict[str, str], context: Context):
         self.line = line
         self.row = row
-        self.refs = refs
-        self.force_of_actor = force_of_actor
-        self.region_of_department = region_of_department
+        self.context = context
+        self.rules = context.rules
         self.problems: list[Problem] = []
+        self.new_actors: dict[str, str] = {}
 
     def fail(self, column: str, fr: str, en: str) -> None:
-        self.problems.append(Problem(self.line, column, fr, en))
+        name, cell = self.context.header.where(self.line, column)
+        self.problems.append(Problem(self.line, name, fr, en, sheet=self.context.header.table.sheet, cell=cell))
 
     def check(self) -> dict[str, Any] | None:
         row = self.row
@@ -58,6 +41,8 @@ class RowChecker:
             if len(value) > MAX_CELL_LENGTH:
                 self.fail(column, f"cellule trop longue ({len(value)} caractères, maximum {MAX_CELL_LENGTH}).",
                           f"cell too long ({len(value)} characters, at most {MAX_CELL_LENGTH}).")
+        if self.problems:
+            return None  # a pasted book or an attack: its content is not worth more messages
         event_id = row["event_id"]
         if not EVENT_ID_PATTERN.fullmatch(event_id):
             self.fail("event_id",
@@ -68,16 +53,18 @@ class RowChecker:
         if date and end_date and end_date < date:
             self.fail("end_date", f"la date de fin {end_date} est antérieure à la date {date}.",
                       f"end date {end_date} is before date {date}.")
-        if row["event_type"] not in EVENT_TYPES:
+        event_type = canonical_event_type(row["event_type"]) if self.rules.aliases else row["event_type"]
+        if event_type not in EVENT_TYPES:
             self.fail("event_type", f"type « {row['event_type']} » inconnu ; attendu : {', '.join(EVENT_TYPES)}.",
                       f"unknown type '{row['event_type']}'; expected one of: {', '.join(EVENT_TYPES)}.")
-        self._department_and_region()
-        lat = self._coordinate("lat", LAT_RANGE)
-        lon = self._coordinate("lon", LON_RANGE)
-        actors = self._actors()
-        for column in ("place", "title_fr", "title_en", "source"):
+        for column in ("place",) + (("source",) if self.rules.source_required else ()):
             if not row[column].strip():
                 self.fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
+        titles = self._texts("title_fr", "title_en", required=True)
+        descriptions = self._texts("description_fr", "description_en", required=False)
+        code, region, department_ok = self._department_and_region()
+        lat, lon, code, region = self._coordinates(code, region, department_ok)
+        actors, forces = self._actors()
         other_dates = self._other_dates()
         self._confidence()
         url = row["source_url"].strip()
@@ -86,16 +73,20 @@ class RowChecker:
                       "invalid link: it must start with http:// or https://.")
         if self.problems or date is None:  # a missing date is a problem: the second test is for the type checker
             return None
+        self.context.extra_actors.update(self.new_actors)
         return {
             **{column: row[column].strip() for column in COLUMNS + OPTIONAL_COLUMNS},
             "other_dates": other_dates,
+            **titles, **descriptions,
+            "event_type": event_type,
+            "department_code": code,
+            "region": region,
             "date": pd.Timestamp(date),
             "end_date": pd.Timestamp(end_date) if end_date else pd.NaT,
             "lat": lat,
             "lon": lon,
             "actor_list": tuple(actors),
-            **{f"involves_{force}": any(self.force_of_actor[a] == force for a in actors)
-               for force in FORCE_TYPES},
+            **{f"involves_{force}": force in forces for force in FORCE_TYPES},
             "line": self.line,
         }
 
@@ -115,12 +106,17 @@ class RowChecker:
         text = self.row[column].strip()
         if not text:
             if required:
-                self.fail(column, "date manquante (format AAAA-MM-JJ).", "missing date (format YYYY-MM-DD).")
+                self.fail(column, "date manquante (format AAAA-MM-JJ ou JJ/MM/AAAA).",
+                          "missing date (format YYYY-MM-DD or DD/MM/YYYY).")
             return None
-        day = parse_date(text)
+        if self.rules.derive:  # a class's own table: 25/08/1944 as well, and why 25/08/44 is not
+            day, why_fr, why_en = read_day(text)
+        else:
+            day = parse_date(text)
+            why_fr = f"date « {text} » invalide : format AAAA-MM-JJ d'un jour qui existe."
+            why_en = f"invalid date '{text}': YYYY-MM-DD format, a day that exists."
         if day is None:
-            self.fail(column, f"date « {text} » invalide : format AAAA-MM-JJ d'un jour qui existe.",
-                      f"invalid date '{text}': YYYY-MM-DD format, a day that exists.")
+            self.fail(column, why_fr, why_en)
             return None
         if not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
             self.fail(column, f"date {text} hors de la période couverte ({FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
@@ -128,31 +124,85 @@ class RowChecker:
             return None
         return day
 
-    def _department_and_region(self) -> None:
+    def _texts(self, french: str, english: str, required: bool) -> dict[str, str]:
+        """Both languages; a class's own table may give one, shown in both."""
+        fr_text, en_text = self.row[french].strip(), self.row[english].strip()
+        if not self.rules.derive:
+            if required:
+                for column in (french, english):
+                    if not self.row[column].strip():
+                        self.fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
+            return {french: fr_text, english: en_text}
+        if required and not (fr_text or en_text):
+            column = french if french in self.context.header.index_of else english
+            self.fail(column, "titre vide : chaque événement a besoin d'un titre.", "empty title: every event needs a title.")
+        return {french: fr_text or en_text, english: en_text or fr_text}
+
+    def _department_and_region(self) -> tuple[str, str, bool]:
+        """The département code and région as they will be kept, and whether the code is known."""
         code = self.row["department_code"].strip()
         region = self.row["region"].strip()
-        regions = self.refs.regions
+        context = self.context
+        if self.rules.derive:
+            code = code.upper()
+            if code.isdigit() and len(code) == 1:
+                code = "0" + code  # a spreadsheet drops the leading zero of 01…09
+            region = context.region_named.get(simplify(region), region) if region else region
+        regions = context.regions
         if not code and not region:
-            return  # a nationwide fact has neither département nor région
-        if region not in regions:
-            self.fail("region", f"région « {region} » inconnue (une des 13 régions métropolitaines, noms de 2016).",
-                      f"unknown région '{region}' (one of the 13 metropolitan régions, 2016 names).")
-        if not code:
-            return  # a regional fact has no département
-        if code not in self.region_of_department:
+            return "", "", False  # a nationwide fact has neither département nor région
+        if code and code not in context.region_of_department:
             hint_fr = hint_en = ""
             if code.isdigit() and len(code) == 1:
                 hint_fr = f" Vouliez-vous dire « 0{code} » ? (les tableurs effacent le zéro initial)"
                 hint_en = f" Did you mean '0{code}'? (spreadsheets drop the leading zero)"
             self.fail("department_code", f"code de département « {code} » inconnu.{hint_fr}",
                       f"unknown département code '{code}'.{hint_en}")
-        elif region in regions and self.region_of_department[code] != region:
-            expected = self.region_of_department[code]
+            if region and region not in regions:
+                self._unknown_region(region)
+            return code, region, False
+        if not region and code and self.rules.derive:
+            return code, context.region_of_department[code], True
+        if region not in regions:
+            self._unknown_region(region)
+        elif code and context.region_of_department[code] != region:
+            expected = context.region_of_department[code]
             self.fail("region", f"le département {code} est en région « {expected} », pas « {region} ».",
                       f"département {code} is in région '{expected}', not '{region}'.")
+        return code, region, bool(code)
+
+    def _unknown_region(self, region: str) -> None:
+        self.fail("region", f"région « {region} » inconnue (une des 13 régions métropolitaines, noms de 2016).",
+                  f"unknown région '{region}' (one of the 13 metropolitan régions, 2016 names).")
+
+    def _coordinates(self, code: str, region: str, department_ok: bool) -> tuple[float | None, float | None, str, str]:
+        lat_text, lon_text = self.row["lat"].strip(), self.row["lon"].strip()
+        if self.rules.derive and not lat_text and not lon_text:
+            return self._locate(code, region, department_ok)
+        return self._coordinate("lat", LAT_RANGE), self._coordinate("lon", LON_RANGE), code, region
+
+    def _locate(self, code: str, region: str, department_ok: bool) -> tuple[float | None, float | None, str, str]:
+        place = self.row["place"].strip()
+        communes = self.context.communes
+        if not place or (code and not department_ok) or communes is None:
+            if communes is None and place:
+                self.fail("lat", "coordonnées manquantes : indiquez lat et lon.", "missing coordinates: give lat and lon.")
+            return None, None, code, region
+        found = communes.locate(place, code, suggest=self.context.misses < MAX_SUGGESTED_MISSES)
+        if isinstance(found, NotLocated):
+            self.context.misses += 1
+            self.fail("place", found.message_fr, found.message_en)
+            return None, None, code, region
+        commune = found.commune
+        if not code:
+            code = commune.department_code
+            region = self.context.region_of_department.get(code, region)
+        return commune.lat, commune.lon, code, region
 
     def _coordinate(self, column: str, allowed: tuple[float, float]) -> float | None:
         text = self.row[column].strip()
+        if self.rules.derive and text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")  # French spreadsheets write a decimal comma
         value = parse_float(text)
         if value is None:
             self.fail(column, f"« {text} » n'est pas un nombre décimal (point décimal, ex. 48.8566).",
@@ -164,15 +214,68 @@ class RowChecker:
             return None
         return value
 
-    def _actors(self) -> list[str]:
+    def _actors(self) -> tuple[list[str], set[str]]:
+        """The actors and the force types they bring."""
         names = [name.strip() for name in self.row["actors"].split(ACTOR_SEPARATOR) if name.strip()]
-        # A civil or political fact (an ordinance, a vote, the return of deportees) involves no
-        # armed force: only `other` rows may leave the column empty.
-        if not names and self.row["event_type"] != "other":
-            self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv (seul un fait de type « other » peut n'en avoir aucun).",
-                      "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).")
-        unknown = [name for name in names if name not in self.force_of_actor]
-        for name in unknown:
-            self.fail("actors", f"acteur « {name} » absent de data/actors.csv.",
-                      f"actor '{name}' is not in data/actors.csv.")
-        return [] if unknown else names
+        if self.rules.aliases:  # "ffi" or "Armée française" name the actors of actors.csv
+            names = [self.context.actor_named.get(simplify(name), name) for name in names]
+        force_of_actor = self.context.force_of_actor
+        own_force = self._own_force_type()
+        if not names:
+            # A civil or political fact (an ordinance, a vote, the return of deportees) involves
+            # no armed force: only `other` rows may leave the column empty in the bundled table.
+            # With no actor, a row counts under the fifth force type, "other forces, or none".
+            if self.rules.actors_required and self.row["event_type"].strip() != "other":
+                self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv "
+                          "(seul un fait de type « other » peut n'en avoir aucun).",
+                          "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).")
+            return [], {own_force or OTHER_FORCE}
+        unknown = [name for name in names if name not in force_of_actor]
+        if not self.rules.unknown_actors:
+            for name in unknown:
+                self.fail("actors", f"acteur « {name} » absent de data/actors.csv.",
+                          f"actor '{name}' is not in data/actors.csv.")
+            if unknown:
+                return [], set()
+        # The first valid row naming an actor gives it its force type, for the whole table.
+        extra = self.context.extra_actors
+        self.new_actors = {name: own_force or OTHER_FORCE for name in unknown if name not in extra}
+        forces = {force_of_actor.get(name) or extra.get(name) or self.new_actors[name] for name in names}
+        return names, forces
+
+    def _own_force_type(self) -> str | None:
+        text = self.row.get("force_type", "").strip()
+        if not text:
+            return None
+        force = canonical_force_type(text)
+        if force not in FORCE_TYPES:
+            self.fail("force_type", f"type de force « {text} » inconnu ; attendu : {', '.join(FORCE_TYPES)}.",
+                      f"unknown force type '{text}'; expected one of: {', '.join(FORCE_TYPES)}.")
+            return None
+        return force
+
+
+@dataclass
+class Context:
+    """What every row of one table is checked against, built once per table."""
+
+    rules: TableRules
+    header: Header
+    refs: ReferenceTables
+    communes: Communes | None
+    force_of_actor: dict[str, str] = field(init=False)
+    region_of_department: dict[str, str] = field(init=False)
+    regions: tuple[str, ...] = field(init=False)
+    region_named: dict[str, str] = field(init=False)
+    actor_named: dict[str, str] = field(init=False)  # simplified name or label -> actor
+    extra_actors: dict[str, str] = field(default_factory=dict)
+    misses: int = 0
+
+    def __post_init__(self) -> None:
+        self.force_of_actor = self.refs.force_type_of_actor
+        self.region_of_department = self.refs.region_of_department
+        self.regions = self.refs.regions
+        self.region_named = {simplify(region): region for region in self.regions}
+        actors = self.refs.actors
+        self.actor_named = {simplify(str(name)): actor for column in ("label_en", "label_fr", "actor")
+                            for name, actor in zip(actors[column], actors["actor"], strict=True)}

@@ -1,7 +1,8 @@
 """French and English strings of the interface.
 
 Every user-facing sentence lives here, in both languages, so a test can check that no key
-exists in one language only; category labels are in labels.py, dates in words in dates.py.
+exists in one language only; category labels are in labels.py, dates in words in dates.py, the
+upload page's sentences in upload_strings.py (merged below).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dashboard.dates import MONTHS, SHORT_MONTHS, format_date, format_date_range
 from dashboard.labels import (COLUMN_LABELS, EVENT_TYPE_LABELS, FORCE_TYPE_LABELS, REGION_LABELS, column_label,
                               event_type_label, force_type_label, region_label)
 from dashboard.languages import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
+from dashboard.upload_strings import UPLOAD_STRINGS
 
 # Kept importable from here, where the pages look for every word they show.
 __all__ = [
@@ -70,7 +72,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "state_liberated": "Libéré",
         "state_fresh": "Libéré depuis moins de 7 jours",
         "state_retaken": "Libéré puis repris",
-        "no_force": "Fait civil ou politique (sans force armée)",
         "state_partial": "Libéré, mais une poche tenue",
         "play": "Lecture",
         "pause": "Pause",
@@ -202,7 +203,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "state_liberated": "Liberated",
         "state_fresh": "Liberated less than 7 days ago",
         "state_retaken": "Freed, then retaken",
-        "no_force": "Civil or political fact (no armed force)",
         "state_partial": "Freed, but a pocket still held",
         "play": "Play",
         "pause": "Pause",
@@ -284,6 +284,10 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+# The upload page's own sentences live beside it, to keep this table readable.
+for _lang, _strings in UPLOAD_STRINGS.items():
+    STRINGS[_lang].update(_strings)
 
 
 def t(key: str, lang: str, **values: object) -> str:

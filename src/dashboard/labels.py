@@ -21,6 +21,8 @@ FORCE_TYPE_LABELS: dict[str, dict[str, str]] = {
     "french_army": {"fr": "Armée française", "en": "French army"},
     "allied_army": {"fr": "Armées alliées", "en": "Allied armies"},
     "axis": {"fr": "Forces allemandes et Milice", "en": "German forces and Milice"},
+    # The fifth force type: an actor outside the four (a class's own), or none (a civil fact).
+    "other": {"fr": "Autres forces, ou aucune", "en": "Other forces, or none"},
 }
 
 # Région names are proper nouns; English uses the usual exonym where one exists.

@@ -9,16 +9,16 @@ import pydeck as pdk
 
 from dashboard.filters import STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON
+from dashboard.references import OTHER_FORCE
 
 # Okabe–Ito, the colour-blind-safe palette: one colour per force type, used by the map,
 # the charts and every legend.
-NO_FORCE = ""  # a civil or political fact: no armed force involved
 FORCE_COLORS_HEX = {
     "resistance": "#D55E00",  # vermillion
     "french_army": "#0072B2",  # blue
     "allied_army": "#009E73",  # bluish green
     "axis": "#000000",  # black
-    NO_FORCE: "#8C8C8C",  # neutral grey, outside the four force colours
+    OTHER_FORCE: "#8C8C8C",  # neutral grey: other forces (a class's own actors), or none (a civil fact)
 }
 STATE_COLORS_HEX = {
     STATE_OCCUPIED: "#A6A6A6",  # mid grey: "still under occupation"
@@ -45,9 +45,9 @@ RADIUS_CURRENT_PX = 11
 
 
 def main_force_type(actor_list: tuple[str, ...], force_of_actor: dict[str, str]) -> str:
-    """The force type a point is coloured by: that of the first actor listed; NO_FORCE for a civil
-    fact with no armed actor (an ordinance, a vote)."""
-    return force_of_actor.get(actor_list[0], NO_FORCE) if actor_list else NO_FORCE
+    """The force type a point is coloured by: that of the first actor listed; OTHER_FORCE for an
+    actor outside the four force types, or a civil fact with no armed actor (an ordinance, a vote)."""
+    return force_of_actor.get(actor_list[0], OTHER_FORCE) if actor_list else OTHER_FORCE
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,11 @@ from dashboard.csvcheck import Problem, read_file_text, read_rows
 # `retaken`: the German army took back a place that had been freed (Tulle, June 1944); the map
 # then shows it as retaken, not as if nothing had happened.
 EVENT_TYPES = ("liberation", "landing", "insurrection", "battle", "massacre", "retaken", "surrender", "other")
-FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis")
+# The fifth force type, "other", gathers what the four do not name: an actor outside them (a
+# class's own table may bring "the neighbours") and a fact with no armed actor at all (an
+# ordinance, a vote). One colour, one label ("Other forces, or none") everywhere.
+FORCE_TYPES = ("resistance", "french_army", "allied_army", "axis", "other")
+OTHER_FORCE = "other"
 ACTOR_COLUMNS = ("actor", "force_type", "label_fr", "label_en")
 DEPARTMENT_COLUMNS = ("department_code", "department_name", "region", "prefecture")
 DEPARTMENT_CODE_PATTERN = re.compile(r"\d{2,3}|2A|2B")
@@ -41,6 +45,14 @@ class ReferenceTables:
     @property
     def regions(self) -> tuple[str, ...]:
         return tuple(sorted(self.departments["region"].unique()))
+
+    def with_actors(self, extra: dict[str, str]) -> ReferenceTables:
+        """These tables plus a class's own actors (labelled by their own name)."""
+        if not extra:
+            return self
+        added = pd.DataFrame({"actor": list(extra), "force_type": list(extra.values()),
+                              "label_fr": list(extra), "label_en": list(extra)})
+        return ReferenceTables(pd.concat([self.actors, added], ignore_index=True), self.departments, self.problems)
 
 
 def _required(line: int, row: dict[str, str], columns: tuple[str, ...], file: str) -> list[Problem]:

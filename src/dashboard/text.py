@@ -41,10 +41,11 @@ def spreadsheet_safe(cell: object) -> object:
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV for download, every text cell safe to open in a spreadsheet."""
+    """A table as UTF-8 CSV for download, every text cell safe to open in a spreadsheet. With a
+    BOM: without one, Excel (the teachers' spreadsheet) reads the accents as Windows-1252."""
     safe = table.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(spreadsheet_safe)
     safe.columns = [spreadsheet_safe(name) for name in safe.columns]
-    return safe.to_csv(index=False).encode("utf-8")
+    return safe.to_csv(index=False).encode("utf-8-sig")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from helpers import fresh_app
+from helpers import CHART_COLUMN as COLUMN_OF, chart_table as table, fresh_app
 
 from dashboard.i18n import column_label
 
@@ -10,19 +10,6 @@ from dashboard.i18n import column_label
 def charts_page(lang="en"):
     at = fresh_app(lang).run()
     return at.switch_page("pages/charts.py").run()
-
-
-# Each chart's table, recognised by a column only it has.
-COLUMN_OF = {"pace": "cumulative", "regions-share": "share", "regions-events": "events",
-             "actors": "liberations", "durations": "days", "disputed": "highest", "pockets": "surrendered"}
-
-
-def table(at, name):
-    """A chart's table as shown on the English page, with its columns under their internal names."""
-    english = {column_label(column, "en"): column for column in ("events", "liberated", "force_type", "liberations")}
-    header = column_label(COLUMN_OF[name], "en")
-    shown = next(frame.value for frame in at.dataframe if header in frame.value.columns)
-    return shown.rename(columns=english)
 
 
 def test_every_chart_has_its_table_and_download():

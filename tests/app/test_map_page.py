@@ -2,14 +2,13 @@
 when Python moves the date."""
 
 import datetime as dt
-import json
 
 import pandas as pd
 import pytest
 
 from dashboard.data import load_events
 from dashboard.text import escape_markdown
-from helpers import app_with, fresh_app
+from helpers import app_with, fresh_app, player_payload, shown_titles
 
 D = dt.date
 
@@ -17,17 +16,6 @@ D = dt.date
 @pytest.fixture(scope="module")
 def events():
     return load_events().events
-
-
-def player_payload(at) -> dict:
-    players = at.get("bidi_component")
-    assert len(players) == 1, "one map player on the page"
-    return json.loads(players[0].proto.json)
-
-
-def shown_titles(payload) -> set[str]:
-    points = payload["points"]
-    return {points["records"][code][2] for code in points["record"]}
 
 
 def expected_titles(events, forces=()) -> set[str]:

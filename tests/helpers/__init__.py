@@ -9,10 +9,12 @@ from pathlib import Path
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
+from dashboard.i18n import column_label
+
 TESTS_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR = TESTS_DIR / "data"
 APP = str(TESTS_DIR.parent / "app.py")
-PAGES = ["pages/map.py", "pages/charts.py", "pages/events.py", "pages/sources.py"]
+PAGES = ["pages/map.py", "pages/charts.py", "pages/events.py", "pages/sources.py", "pages/upload.py"]
 TIMEOUT = 60  # seconds: the first run loads and validates the whole table
 
 
@@ -34,6 +36,32 @@ def fresh_app(lang: str = "fr") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["lang"] = lang
     return at
+
+
+def player_payload(at: AppTest) -> dict:
+    """The data the map page's one player was given."""
+    players = at.get("bidi_component")
+    assert len(players) == 1, "one map player on the page"
+    return json.loads(players[0].proto.json)
+
+
+def shown_titles(payload: dict) -> set[str]:
+    """The titles of the points a player payload draws."""
+    points = payload["points"]
+    return {points["records"][code][2] for code in points["record"]}
+
+
+# Each chart's table on the charts page, recognised by a column only it has.
+CHART_COLUMN = {"pace": "cumulative", "regions-share": "share", "regions-events": "events",
+                "actors": "liberations", "durations": "days", "disputed": "highest", "pockets": "surrendered"}
+
+
+def chart_table(at: AppTest, name: str):
+    """A chart's table as shown on the English page, with its columns under their internal names."""
+    english = {column_label(column, "en"): column for column in ("events", "liberated", "force_type", "liberations", "actor")}
+    header = column_label(CHART_COLUMN[name], "en")
+    shown = next(frame.value for frame in at.dataframe if header in frame.value.columns)
+    return shown.rename(columns=english)
 
 
 REAL_DATA_DIR = TESTS_DIR.parent / "data"

@@ -20,14 +20,14 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import i18n
-from dashboard.data import FORCE_TYPES
+from dashboard.data import FORCE_TYPES, OTHER_FORCE
 from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
                                date_range, filtered_events)
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
 from dashboard.player.story import (DISPUTED_GLYPH, POCKET_OUTLINE_RGBA, disputed_layer, disputed_markers,
                                     pocket_layer, retaken_line)
 from dashboard.story_layers import freed_before_retaken, pocket_areas
-from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, NO_FORCE, RADIUS_CURRENT_PX,
+from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, RADIUS_CURRENT_PX,
                                   RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
                                   static_department_codes)
 
@@ -43,8 +43,9 @@ COORDINATE_DECIMALS = 3
 # Filter bounds meaning "no bound": far outside any day number, exact in float32.
 NO_BOUND = 1_000_000
 
-# The colours a point can have: the force types, then civil facts (no armed force).
-POINT_FORCES = (*FORCE_TYPES, NO_FORCE)
+# The colours a point can have: one per force type, the fifth ("other") for an actor outside the
+# four and for a civil fact with no armed actor.
+POINT_FORCES = FORCE_TYPES
 # Segment kinds: who held a département from a day to another (see department_segments).
 SEGMENT_FREED, SEGMENT_RETAKEN, SEGMENT_PARTIAL = "freed", "retaken", "partial"
 
@@ -122,8 +123,8 @@ def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str]
     event's row number among them. A table that repeats a text (the same place, the same source)
     sends it once; the tooltip is filled from these texts as plain text in the browser. `retaken`
     tells a retaken place's two dates (`freed_on`: freed_before_retaken)."""
-    # A force the palette does not know (a teacher's own actors table) is drawn like a civil fact.
-    forces = [POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(NO_FORCE)
+    # A force the palette does not know (a teacher's own actors table) is drawn as "other".
+    forces = [POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(OTHER_FORCE)
               for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])]
     table = pd.DataFrame({
         "force": forces,
@@ -217,7 +218,7 @@ def labels(lang: str) -> dict:
 
 def legend() -> dict:
     return {
-        # The palette of the points (one more than the legend's forces: civil facts, in grey).
+        # The palette of the points, in the order of the legend's forces.
         "forces": [FORCE_COLORS_HEX[force] for force in POINT_FORCES],
         "states": [STATE_COLORS_HEX[state] for state in MAP_STATES],
         "massacre": MASSACRE_RING_HEX,

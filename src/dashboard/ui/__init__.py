@@ -2,9 +2,9 @@
 imports it; pages use the names below.
 
 - state: the session keys and the one stored view
-- loading: the data folder, loaded and cached
+- loading: the data folder, loaded and cached; the table a class uploaded in this session
 - url: the view <-> the address bar, and the share box
-- shell: what every page starts with (sidebar, problems, projection style)
+- shell: what every page starts with (sidebar, which table is shown, problems, projection style)
 - story: the story chapters
 - widgets: a chart with its table, data text shown literally
 - player: the map player (dashboard.player) on the page, and the dates it sends back
@@ -12,7 +12,7 @@ imports it; pages use the names below.
 - legacy: the workaround for Streamlit's legacy multipage runner
 """
 
-from dashboard.ui.loading import Bundle, load_bundle, pockets
+from dashboard.ui.loading import Bundle, load_bundle, own_table, pockets, read_upload, shown_own_table
 from dashboard.ui.player import map_player
 from dashboard.ui.shell import (current_language, date_slider, finish_page, page_setup, present_mode,
                                 require_events, show_problems)
@@ -22,25 +22,28 @@ from dashboard.ui.shared import table as shared_table
 from dashboard.ui.widgets import chart_with_table, plain
 
 __all__ = [
-                                "Bundle",
-                                "chapter_controls",
-                                "chapter_story",
-                                "chart_with_table",
-                                "current_chapter",
-                                "current_language",
-                                "current_view",
-                                "date_slider",
-                                "finish_page",
-                                "load_bundle",
-                                "map_player",
-                                "page_setup",
-                                "plain",
-                                "pockets",
-                                "present_mode",
-                                "publish_view",
-                                "read_url_once",
-                                "require_events",
-                                "share_link",
-                                "shared_table",
-                                "show_problems",
+    "Bundle",
+    "chapter_controls",
+    "chapter_story",
+    "chart_with_table",
+    "current_chapter",
+    "current_language",
+    "current_view",
+    "date_slider",
+    "finish_page",
+    "load_bundle",
+    "map_player",
+    "own_table",
+    "page_setup",
+    "plain",
+    "pockets",
+    "present_mode",
+    "publish_view",
+    "read_upload",
+    "read_url_once",
+    "require_events",
+    "share_link",
+    "shared_table",
+    "show_problems",
+    "shown_own_table",
 ]

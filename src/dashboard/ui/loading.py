@@ -1,13 +1,17 @@
-"""Cached loading of the data folder: the event table, its reference tables, the chapters.
+"""Cached loading of the data folder: the event table, its reference tables, the chapters; and
+the table a class uploaded, when this session chose to show it.
 
 The folder is `dashboard.data.DATA_DIR` unless the LIBERATION_DATA_DIR environment variable
-names another one (a teacher's own tables, or a broken table in the page tests).
+names another one (a teacher's own tables, or a broken table in the page tests). An uploaded
+table lives in its session's state only (state.OWN_TABLE_KEY): never written to data/, never in
+a cache another session reads, forgotten with the session.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +20,10 @@ import streamlit as st
 from dashboard import data, resources
 from dashboard.chapters import Chapter, load_chapters
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
+from dashboard.geocode import Communes, load_communes
 from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_communes_empty
+from dashboard.ui import state
+from dashboard.upload import OwnTable, read_own_table
 
 DATA_DIR_ENV = resources.DATA_DIR_VARIABLE  # set by `liberation-atlas --data-dir`
 
@@ -66,9 +73,65 @@ def _load_bundle(folder: str, stamps: tuple[float | None, ...]) -> Bundle:
     return Bundle(load_events(Path(folder) / "events.csv", refs), refs)
 
 
-def load_bundle() -> Bundle:
+def bundled() -> Bundle:
+    """The data folder's table, whatever the session shows."""
     folder = data_dir()
     return _load_bundle(str(folder), _stamps(folder))
+
+
+def load_bundle() -> Bundle:
+    """The table this session shows: the class's own if it chose it, else the bundled one."""
+    own = shown_own_table()
+    return own.bundle if own is not None else bundled()
+
+
+# --- A class's own table (issue 11) -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class OwnTableState:
+    """The session's uploaded table, kept with the SHA-256 of the file's bytes: the uploader hands
+    the same file back on every rerun, and it is not read again."""
+
+    digest: str
+    own: OwnTable
+    bundle: Bundle  # the own table as the rest of the app reads a table
+    # The map player's data for the last view drawn (ui/player.py), built for this session only.
+    payloads: dict[tuple, dict] = field(default_factory=dict)
+
+
+@st.cache_resource(show_spinner=False)
+def _communes(department_codes: frozenset[str]) -> Communes:
+    # Read and indexed once per server process, shared read-only by every session.
+    return load_communes(department_codes)
+
+
+def read_upload(raw: bytes, name: str) -> OwnTableState:
+    """The session's own table from a file's bytes; read once per distinct file. A usable table
+    is shown at once (the banner says so and offers the way back)."""
+    digest = hashlib.sha256(raw).hexdigest()
+    kept = own_table()
+    if kept is not None and kept.digest == digest:
+        return kept
+    refs = bundled().refs
+    own = read_own_table(raw, name, refs, _communes(frozenset(refs.departments["department_code"])))
+    state.remember(state.OWN_TABLE_KEY, OwnTableState(digest, own, Bundle(own.result, own.refs)))
+    state.show_table(state.OWN_TABLE if own.usable else state.BUNDLED_TABLE)
+    # Once more from the top, so that the banner, the sidebar's filters and the date range drawn
+    # before the file was read follow the new table (the same file is not read again).
+    st.rerun()
+
+
+def own_table() -> OwnTableState | None:
+    """The table this session uploaded last, shown or not."""
+    return state.remembered(state.OWN_TABLE_KEY)
+
+
+def shown_own_table() -> OwnTableState | None:
+    """The session's own table when it is the one shown (and has valid rows), else None."""
+    own = own_table()
+    if state.table_shown() == state.OWN_TABLE and own is not None and own.own.usable:
+        return own
+    return None
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -83,10 +146,17 @@ def _chapters_and_problems() -> tuple[list[Chapter], list[Problem]]:
 
 
 def chapters() -> list[Chapter]:
-    return _chapters_and_problems()[0]
+    story = _chapters_and_problems()[0]
+    own = shown_own_table()
+    if own is not None:  # the chapters that still apply: every event they tell is in the table
+        ids = set(own.bundle.events["event_id"])
+        return [chapter for chapter in story if set(chapter.event_ids) <= ids]
+    return story
 
 
 def chapter_problems() -> list[Problem]:
+    if shown_own_table() is not None:
+        return []  # the bundled chapters' problems are not the class's to fix
     return _chapters_and_problems()[1]
 
 
@@ -116,6 +186,8 @@ def _load_pockets(folder: str, stamps: tuple[float | None, ...], pockets_stamp: 
 
 
 def pockets() -> PocketsResult:
-    """The pockets of the data folder (none, with a message, when the folder has no pockets.csv)."""
+    """The pockets of the data folder (none, with a message, when the folder has no pockets.csv).
+    A class's own table has none: the bundled pockets would change its counts."""
     folder = data_dir()
-    return _load_pockets(str(folder), _stamps(folder), _stamp(folder, "pockets.csv"))
+    found = _load_pockets(str(folder), _stamps(folder), _stamp(folder, "pockets.csv"))
+    return PocketsResult(found.pockets.iloc[0:0]) if shown_own_table() is not None else found

@@ -11,10 +11,19 @@ from dashboard import map_layers, player
 from dashboard.filters import date_range
 from dashboard.player.player import Jump, build_payload
 from dashboard.ui import state
-from dashboard.ui.loading import Bundle, _load_bundle, _stamps, communes, data_dir, pockets
+from dashboard.ui.loading import Bundle, OwnTableState, _load_bundle, _stamps, communes, data_dir, pockets, shown_own_table
 from dashboard.view import PRESENT, View, with_date
 
 Focus = tuple[float, float, float]  # latitude, longitude, zoom
+
+
+def _build(bundle: Bundle, lang: str, force_types: tuple[str, ...], event_types: tuple[str, ...],
+           regions: tuple[str, ...], focus: Focus | None) -> dict:
+    first, _ = date_range(bundle.events)
+    view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
+    return build_payload(bundle.events, bundle.refs.departments, view, bundle.force_of_actor, bundle.actor_labels(lang),
+                         Jump(first, 0), map_layers.focus_view(*focus) if focus else None,
+                         pockets=pockets().pockets, communes=communes())
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -23,12 +32,17 @@ def _payload(folder: str, stamps: tuple[float | None, ...], lang: str, force_typ
     # Shared read-only by every session with the same view (never mutated: map_player copies the
     # top level). The same dict from one rerun to the next keeps the message identical, so
     # Streamlit does not send the table again.
-    bundle = _load_bundle(folder, stamps)
-    first, _ = date_range(bundle.events)
-    view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
-    return build_payload(bundle.events, bundle.refs.departments, view, bundle.force_of_actor, bundle.actor_labels(lang),
-                         Jump(first, 0), map_layers.focus_view(*focus) if focus else None,
-                         pockets=pockets().pockets, communes=communes())
+    return _build(_load_bundle(folder, stamps), lang, force_types, event_types, regions, focus)
+
+
+def _own_payload(own: OwnTableState, view: View, focus: Focus | None) -> dict:
+    """The player's data for a class's own table: kept in the session's state, never in the
+    shared cache above; only the last view's, so a session holds one payload at most."""
+    key = (view.lang, view.force_types, view.event_types, view.regions, focus)
+    if key not in own.payloads:
+        own.payloads.clear()
+        own.payloads[key] = _build(own.bundle, *key)
+    return own.payloads[key]
 
 
 def _jump(day: dt.date) -> Jump:
@@ -50,8 +64,12 @@ def _date_from_player(day: dt.date) -> None:
 
 def map_player(bundle: Bundle, view: View, focus: Focus | None = None) -> None:
     """The map with its timeline, playing in the browser; `focus` flies the map to a chapter's area."""
-    folder = data_dir()
-    base = _payload(str(folder), _stamps(folder), view.lang, view.force_types, view.event_types, view.regions, focus)
+    own = shown_own_table()
+    if own is not None:
+        base = _own_payload(own, view, focus)
+    else:
+        folder = data_dir()
+        base = _payload(str(folder), _stamps(folder), view.lang, view.force_types, view.event_types, view.regions, focus)
     jump = _jump(view.date)
     payload = {**base, "jump": {"date": jump.date.isoformat(), "seq": jump.seq}, "present": view.mode == PRESENT}
     player.render(payload, on_date=_date_from_player)

@@ -1,4 +1,5 @@
-"""What every page starts with: the data, the view, the shared sidebar, the data's problems."""
+"""What every page starts with: the data, the view, the shared sidebar, which table is shown
+(with the way back to the bundled one), the data's problems."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dashboard.filters import date_range
 from dashboard.text import escape_markdown
 from dashboard.ui import state
 from dashboard.ui.legacy import leave_legacy_multipage_mode
-from dashboard.ui.loading import Bundle, chapter_problems, load_bundle
+from dashboard.ui.loading import Bundle, chapter_problems, load_bundle, own_table, shown_own_table
 from dashboard.ui.url import (current_view, publish_view, read_url_once, refresh_share_box, share_widget,
                               show_url_notices)
 from dashboard.view import PRESENT, View, with_date, with_filters, with_language
@@ -85,6 +86,7 @@ def filter_widgets(bundle: Bundle, view: View) -> None:
 
 def date_slider(bundle: Bundle, view: View) -> None:
     first, last = date_range(bundle.events)
+    last = max(last, first + dt.timedelta(days=1))  # a slider needs two ends: a class's table may hold one day
     st.slider(i18n.t("date", view.lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
               format=SLIDER_DATE_FORMATS[view.lang], key=state.show_in_widget("date", view.date), on_change=_date_changed)
 
@@ -105,6 +107,27 @@ def require_events(bundle: Bundle, lang: str) -> None:
         st.stop()
 
 
+def table_banner(lang: str) -> None:
+    """On every page, once the session has uploaded a usable table: which table is shown, and
+    the button to the other one. The file's name is data: shown as text, never as Markdown."""
+    uploaded = own_table()
+    if uploaded is None or not uploaded.own.usable:
+        return
+    own = uploaded.own
+    if shown_own_table() is not None:
+        with st.container(border=True):
+            text, button = st.columns([4, 1.3], vertical_alignment="center")
+            text.markdown(":material/upload_file: " + escape_markdown(
+                i18n.t("banner_own", lang, name=own.name, n=len(own.events))))
+            button.button(i18n.t("back_to_bundled", lang), key="banner.back", icon=":material/undo:",
+                          on_click=state.show_table, args=(state.BUNDLED_TABLE,), width="stretch")
+    else:
+        text, button = st.columns([4, 1.3], vertical_alignment="center")
+        text.caption(escape_markdown(i18n.t("banner_bundled", lang, name=own.name)))
+        button.button(i18n.t("show_own", lang), key="banner.own", icon=":material/upload_file:",
+                      on_click=state.show_table, args=(state.OWN_TABLE,), width="stretch")
+
+
 def present_mode_style(view: View) -> None:
     if view.mode == PRESENT:
         st.html(PRESENT_CSS)
@@ -118,6 +141,7 @@ def page_setup() -> tuple[Bundle, View]:
     bundle = load_bundle()
     view = current_view()
     language_selector(view)
+    table_banner(view.lang)
     filter_widgets(bundle, view)
     share_widget(view, view.lang)
     st.sidebar.caption(i18n.t("licence_geo", view.lang))

@@ -23,9 +23,25 @@ SHARED_VIEW_KEY = "shared_view"  # the view the open share box shows (None: box 
 # Settings that are not part of a shared view.
 AUTO_CHAPTER_KEY = "auto_chapters"
 CHAPTER_SHOWN_AT_KEY = "chapter_shown_at"  # when the current chapter appeared (auto-advance)
+# Which table the session shows (issue 11): the bundled one, or the class's own it uploaded.
+# The uploaded table itself is kept under OWN_TABLE_KEY (ui.loading.OwnTableState): in this
+# session only, never written to data/, never in a cache another session reads.
+TABLE_KEY = "table_shown"
+BUNDLED_TABLE, OWN_TABLE = "bundled", "own"
+OWN_TABLE_KEY = "own_table"
 # The map player (ui/player.py): where Python last knows it to be, and the last date it sent it to.
 PLAYER_AT_KEY = "player.at"
 PLAYER_JUMP_KEY = "player.jump"
+
+
+def table_shown() -> str:
+    """BUNDLED_TABLE or OWN_TABLE: the session's choice (ui.loading checks the own table is usable)."""
+    return st.session_state.get(TABLE_KEY, BUNDLED_TABLE)
+
+
+def show_table(which: str) -> None:
+    assert which in (BUNDLED_TABLE, OWN_TABLE)
+    st.session_state[TABLE_KEY] = which
 
 
 def widget_key(name: str) -> str:
