@@ -12,13 +12,35 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.csvcheck import read_file_text
-from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, EVENT_TYPES, FORCE_TYPES, LAT_RANGE, LON_RANGE, Problem,
-                            parse_date, parse_float)
+from dashboard.data import (
+    DATA_DIR,
+    EVENT_ID_PATTERN,
+    EVENT_TYPES,
+    FORCE_TYPES,
+    LAT_RANGE,
+    LON_RANGE,
+    Problem,
+    parse_date,
+    parse_float,
+)
 
 CHAPTERS_FILE = "chapters.csv"
 CHAPTERS_CSV = DATA_DIR / CHAPTERS_FILE
-CHAPTER_COLUMNS = ("chapter_id", "title_fr", "title_en", "date", "lat", "lon", "zoom", "force_types",
-                   "event_types", "regions", "event_ids", "narrative_fr", "narrative_en")
+CHAPTER_COLUMNS = (
+    "chapter_id",
+    "title_fr",
+    "title_en",
+    "date",
+    "lat",
+    "lon",
+    "zoom",
+    "force_types",
+    "event_types",
+    "regions",
+    "event_ids",
+    "narrative_fr",
+    "narrative_en",
+)
 ZOOM_RANGE = (3.0, 14.0)
 
 
@@ -69,7 +91,9 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
             found.append(Problem(line, column, fr, en, CHAPTERS_FILE))
 
         if None in row or any(value is None for value in row.values()):
-            problems.append(Problem(line, None, "nombre de cellules incorrect.", "wrong number of cells.", CHAPTERS_FILE))
+            problems.append(
+                Problem(line, None, "nombre de cellules incorrect.", "wrong number of cells.", CHAPTERS_FILE)
+            )
             continue
         chapter_id = row["chapter_id"].strip()
         if not EVENT_ID_PATTERN.fullmatch(chapter_id):
@@ -79,17 +103,26 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
         seen.add(chapter_id)
         day = parse_date(row["date"].strip())
         if day is None:
-            fail("date", f"date « {row['date']} » invalide (AAAA-MM-JJ).", f"invalid date '{row['date']}' (YYYY-MM-DD).")
+            fail(
+                "date", f"date « {row['date']} » invalide (AAAA-MM-JJ).", f"invalid date '{row['date']}' (YYYY-MM-DD)."
+            )
         numbers: dict[str, float] = {}
         for column, allowed in (("lat", LAT_RANGE), ("lon", LON_RANGE), ("zoom", ZOOM_RANGE)):
             value = parse_float(row[column].strip())
             if value is None or not allowed[0] <= value <= allowed[1]:
-                fail(column, f"« {row[column]} » : nombre attendu entre {allowed[0]} et {allowed[1]}.",
-                     f"'{row[column]}': expected a number between {allowed[0]} and {allowed[1]}.")
+                fail(
+                    column,
+                    f"« {row[column]} » : nombre attendu entre {allowed[0]} et {allowed[1]}.",
+                    f"'{row[column]}': expected a number between {allowed[0]} and {allowed[1]}.",
+                )
             else:
                 numbers[column] = value
-        for column, vocabulary in (("force_types", FORCE_TYPES), ("event_types", EVENT_TYPES),
-                                   ("regions", regions), ("event_ids", event_ids)):
+        for column, vocabulary in (
+            ("force_types", FORCE_TYPES),
+            ("event_types", EVENT_TYPES),
+            ("regions", regions),
+            ("event_ids", event_ids),
+        ):
             for item in _items(row[column]):
                 if item not in vocabulary:
                     fail(column, f"« {item} » inconnu.", f"unknown '{item}'.")
@@ -98,14 +131,29 @@ def parse_chapters(text: str, event_ids: set[str], regions: set[str]) -> tuple[l
                 fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
         problems.extend(found)
         if not found and day is not None:  # no problem means a date: the second test is for the type checker
-            chapters.append(Chapter(
-                chapter_id, row["title_fr"].strip(), row["title_en"].strip(), day, numbers["lat"], numbers["lon"],
-                numbers["zoom"], _items(row["force_types"]), _items(row["event_types"]), _items(row["regions"]),
-                _items(row["event_ids"]), row["narrative_fr"].strip(), row["narrative_en"].strip()))
+            chapters.append(
+                Chapter(
+                    chapter_id,
+                    row["title_fr"].strip(),
+                    row["title_en"].strip(),
+                    day,
+                    numbers["lat"],
+                    numbers["lon"],
+                    numbers["zoom"],
+                    _items(row["force_types"]),
+                    _items(row["event_types"]),
+                    _items(row["regions"]),
+                    _items(row["event_ids"]),
+                    row["narrative_fr"].strip(),
+                    row["narrative_en"].strip(),
+                )
+            )
     return chapters, problems
 
 
-def load_chapters(event_ids: set[str], regions: set[str], path: Path = CHAPTERS_CSV) -> tuple[list[Chapter], list[Problem]]:
+def load_chapters(
+    event_ids: set[str], regions: set[str], path: Path = CHAPTERS_CSV
+) -> tuple[list[Chapter], list[Problem]]:
     text, problem = read_file_text(Path(path), CHAPTERS_FILE)
     if text is None:
         return [], [problem] if problem else []

@@ -16,45 +16,18 @@ from dashboard.map_layers import FORCE_COLORS_HEX, main_force_type
 from dashboard.pockets import entirely_free_series
 from dashboard.occupation import FREE_STATES, STATE_PARTIAL
 from dashboard.text import plotly_text
-
-FONT = {"size": 16}
-MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
-DATE_MARKER_COLOR = "#555555"
-
-
-def _forces(view: View) -> list[str]:
-    """The force types the charts show: the filter's, or all of them."""
-    return [force for force in FORCE_TYPES if not view.force_types or force in view.force_types]
-
-
-def date_axis(days: pd.Series | list, view: View) -> dict:
-    """A date axis spanning `days` and the view's date, its months named by the app: Plotly's own
-    tick labels are English whatever the page's language."""
-    spanned = [*pd.to_datetime(pd.Series(days)).dropna(), pd.Timestamp(view.date)]
-    ticks, labels = i18n.month_ticks(min(spanned).date(), max(spanned).date(), view.lang)
-    return {"type": "date", "tickmode": "array", "tickvals": [day.isoformat() for day in ticks], "ticktext": labels}
-
-
-def dates_in_words(days: pd.Series, lang: str) -> list[str]:
-    """Hover texts: Plotly's date formats (%B, %b) know only English month names."""
-    return [i18n.format_optional_date(day, lang) for day in pd.to_datetime(days)]
-
-
-def colon(lang: str) -> str:
-    return " : " if lang == "fr" else ": "  # French typography puts a space before the colon
-
-
-def _date_marker(figure: go.Figure, view: View) -> None:
-    # add_vline wants epoch milliseconds on a date axis; a date string breaks its annotation maths.
-    figure.add_vline(x=pd.Timestamp(view.date).timestamp() * 1000, line_width=2, line_dash="dash",
-                     line_color=DATE_MARKER_COLOR,
-                     annotation_text=i18n.format_date(view.date, view.lang), annotation_position="top left")
-
+from dashboard.chart_parts import FONT, MARGIN, add_date_marker, colon, date_axis, dates_in_words, shown_forces
 
 # --- 1. The pace of the Liberation -----------------------------------------------------------
 
-def cumulative_by_force(events: pd.DataFrame, departments: pd.DataFrame, view: View,
-                        prefectures_only: bool = True, pockets: pd.DataFrame | None = None) -> pd.DataFrame:
+
+def cumulative_by_force(
+    events: pd.DataFrame,
+    departments: pd.DataFrame,
+    view: View,
+    prefectures_only: bool = True,
+    pockets: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Cumulative count, day by day, of préfectures liberated (or of all events) involving each
     force type, plus the total. Columns: date, series ("total" or a force type), cumulative.
 
@@ -73,7 +46,7 @@ def cumulative_by_force(events: pd.DataFrame, departments: pd.DataFrame, view: V
         return pd.DataFrame(columns=columns)
     days = pd.DatetimeIndex(sorted(rows["day"].unique()))
     series = {"total": rows}
-    series.update({force: rows[rows[f"involves_{force}"]] for force in _forces(view)})
+    series.update({force: rows[rows[f"involves_{force}"]] for force in shown_forces(view)})
     parts = []
     for name, part in series.items():
         per_day = part.groupby("day").size().reindex(days, fill_value=0).cumsum()
@@ -93,24 +66,39 @@ def cumulative_figure(table: pd.DataFrame, view: View, title_key: str) -> go.Fig
             label, line = i18n.t("entirely_free", lang), {"width": 3, "color": "#7f7f7f", "dash": "dash"}
         else:
             label = i18n.t("total", lang) if is_total else i18n.force_type_label(name, lang)
-            line = {"width": 4 if is_total else 2.5, "color": "#222222" if is_total else FORCE_COLORS_HEX[name],
-                    "dash": "dot" if is_total else "solid"}
+            line = {
+                "width": 4 if is_total else 2.5,
+                "color": "#222222" if is_total else FORCE_COLORS_HEX[name],
+                "dash": "dot" if is_total else "solid",
+            }
         figure.add_scatter(
-            x=part["date"], y=part["cumulative"], mode="lines", line_shape="hv", name=label, line=line,
+            x=part["date"],
+            y=part["cumulative"],
+            mode="lines",
+            line_shape="hv",
+            name=label,
+            line=line,
             customdata=dates_in_words(part["date"], lang),
             hovertemplate="%{customdata}" + colon(lang) + "%{y}<extra>%{fullData.name}</extra>",
         )
-    _date_marker(figure, view)
-    figure.update_layout(title=i18n.t(title_key, lang), font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
-                         yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
-                         xaxis=date_axis(table["date"], view))
+    add_date_marker(figure, view)
+    figure.update_layout(
+        title=i18n.t(title_key, lang),
+        font=FONT,
+        margin=MARGIN,
+        legend={"orientation": "h", "y": -0.15},
+        yaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
+        xaxis=date_axis(table["date"], view),
+    )
     return figure
 
 
 # --- 2. By région ----------------------------------------------------------------------------
 
-def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View,
-                    departments_with_pockets: frozenset[str] = frozenset()) -> pd.DataFrame:
+
+def region_progress(
+    events: pd.DataFrame, departments: pd.DataFrame, view: View, departments_with_pockets: frozenset[str] = frozenset()
+) -> pd.DataFrame:
     """For each région (the région filter applies): its départements, how many are liberated at
     the view's date, how many of those still hold a pocket, and the share liberated.
     Columns: region, departments, liberated, with_pocket, share (0–100)."""
@@ -118,8 +106,15 @@ def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View,
     if view.regions:
         states = states[states["region"].isin(view.regions)]
     states = states.assign(is_liberated=states["state"].isin(FREE_STATES), has_pocket=states["state"] == STATE_PARTIAL)
-    table = states.groupby("region").agg(departments=("department_code", "size"), liberated=("is_liberated", "sum"),
-                                         with_pocket=("has_pocket", "sum")).reset_index()
+    table = (
+        states.groupby("region")
+        .agg(
+            departments=("department_code", "size"),
+            liberated=("is_liberated", "sum"),
+            with_pocket=("has_pocket", "sum"),
+        )
+        .reset_index()
+    )
     table["liberated"] = table["liberated"].astype(int)
     table["with_pocket"] = table["with_pocket"].astype(int)
     table["share"] = (100 * table["liberated"] / table["departments"]).round(1)
@@ -129,16 +124,30 @@ def region_progress(events: pd.DataFrame, departments: pd.DataFrame, view: View,
 def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
     lang = view.lang
     labels = [plotly_text(i18n.region_label(region, lang)) for region in table["region"]]
-    figure = go.Figure(go.Bar(
-        x=table["share"], y=labels, orientation="h", marker_color="#0b4f8a",
-        text=[f"{liberated}/{total}" + (" " + i18n.t("with_pocket", lang, n=pocket) if pocket else "")
-              for liberated, total, pocket in zip(table["liberated"], table["departments"], table["with_pocket"],
-                                                  strict=True)],
-        textposition="outside", hovertemplate="%{y} : %{x} %<extra></extra>",
-    ))
-    figure.update_layout(title=i18n.t("chart_region_share", lang, date=i18n.format_date(view.date, lang)),
-                         font=FONT, margin=MARGIN, xaxis={"range": [0, 105], "title": "%"},
-                         yaxis={"autorange": "reversed"}, height=120 + 34 * max(len(table), 1))
+    figure = go.Figure(
+        go.Bar(
+            x=table["share"],
+            y=labels,
+            orientation="h",
+            marker_color="#0b4f8a",
+            text=[
+                f"{liberated}/{total}" + (" " + i18n.t("with_pocket", lang, n=pocket) if pocket else "")
+                for liberated, total, pocket in zip(
+                    table["liberated"], table["departments"], table["with_pocket"], strict=True
+                )
+            ],
+            textposition="outside",
+            hovertemplate="%{y} : %{x} %<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=i18n.t("chart_region_share", lang, date=i18n.format_date(view.date, lang)),
+        font=FONT,
+        margin=MARGIN,
+        xaxis={"range": [0, 105], "title": "%"},
+        yaxis={"autorange": "reversed"},
+        height=120 + 34 * max(len(table), 1),
+    )
     return figure
 
 
@@ -147,8 +156,11 @@ def region_events_by_force(events: pd.DataFrame, view: View) -> pd.DataFrame:
     out: they have no région). Columns: region, force_type, events."""
     shown = visible_events(events, view)
     shown = shown[shown["region"] != ""]
-    rows = [{"region": region, "force_type": force, "events": int(part[f"involves_{force}"].sum())}
-            for region, part in shown.groupby("region") for force in _forces(view)]
+    rows = [
+        {"region": region, "force_type": force, "events": int(part[f"involves_{force}"].sum())}
+        for region, part in shown.groupby("region")
+        for force in shown_forces(view)
+    ]
     return pd.DataFrame(rows, columns=["region", "force_type", "events"])
 
 
@@ -158,16 +170,28 @@ def region_events_figure(table: pd.DataFrame, view: View) -> go.Figure:
     figure = go.Figure()
     for force in table["force_type"].unique():
         part = table[table["force_type"] == force].set_index("region").reindex(order).reset_index()
-        figure.add_bar(y=[plotly_text(i18n.region_label(r, lang)) for r in part["region"]], x=part["events"], orientation="h",
-                       name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
-    figure.update_layout(barmode="stack", title=i18n.t("chart_region_events", lang, date=i18n.format_date(view.date, lang)),
-                         font=FONT, margin=MARGIN, legend={"orientation": "h", "y": -0.15},
-                         xaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
-                         yaxis={"autorange": "reversed"}, height=160 + 34 * max(len(order), 1))
+        figure.add_bar(
+            y=[plotly_text(i18n.region_label(r, lang)) for r in part["region"]],
+            x=part["events"],
+            orientation="h",
+            name=i18n.force_type_label(force, lang),
+            marker_color=FORCE_COLORS_HEX[force],
+        )
+    figure.update_layout(
+        barmode="stack",
+        title=i18n.t("chart_region_events", lang, date=i18n.format_date(view.date, lang)),
+        font=FONT,
+        margin=MARGIN,
+        legend={"orientation": "h", "y": -0.15},
+        xaxis={"rangemode": "tozero", "title": i18n.t("count", lang)},
+        yaxis={"autorange": "reversed"},
+        height=160 + 34 * max(len(order), 1),
+    )
     return figure
 
 
 # --- 3. By actor -----------------------------------------------------------------------------
+
 
 def liberations_by_actor(events: pd.DataFrame, view: View, force_of_actor: dict[str, str]) -> pd.DataFrame:
     """How many `liberation` events each actor took part in, up to the view's date.
@@ -175,11 +199,12 @@ def liberations_by_actor(events: pd.DataFrame, view: View, force_of_actor: dict[
     shown = visible_events(events, view)
     shown = shown[shown["event_type"] == "liberation"]
     actors = shown["actor_list"].explode()
-    actors = actors[actors.map(lambda a: force_of_actor.get(a) in _forces(view))]
+    actors = actors[actors.map(lambda a: force_of_actor.get(a) in shown_forces(view))]
     counts = actors.value_counts().rename_axis("actor").reset_index(name="liberations")
     counts["force_type"] = counts["actor"].map(force_of_actor)
     return counts.sort_values(["liberations", "actor"], ascending=[False, True]).reset_index(drop=True)[
-        ["actor", "force_type", "liberations"]]
+        ["actor", "force_type", "liberations"]
+    ]
 
 
 def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) -> go.Figure:
@@ -187,18 +212,32 @@ def actor_figure(table: pd.DataFrame, view: View, actor_labels: dict[str, str]) 
     figure = go.Figure()
     for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         part = table[table["force_type"] == force]
-        figure.add_bar(y=[plotly_text(actor_labels.get(a, a)) for a in part["actor"]], x=part["liberations"], orientation="h",
-                       name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force])
+        figure.add_bar(
+            y=[plotly_text(actor_labels.get(a, a)) for a in part["actor"]],
+            x=part["liberations"],
+            orientation="h",
+            name=i18n.force_type_label(force, lang),
+            marker_color=FORCE_COLORS_HEX[force],
+        )
     order = [plotly_text(actor_labels.get(a, a)) for a in table["actor"]]
-    figure.update_layout(title=i18n.t("chart_actors", lang, date=i18n.format_date(view.date, lang)), font=FONT,
-                         margin=MARGIN, legend={"orientation": "h", "y": -0.15},
-                         xaxis={"rangemode": "tozero", "title": i18n.t("count", lang), "dtick": 1 if len(table) and table["liberations"].max() < 10 else None},
-                         yaxis={"categoryorder": "array", "categoryarray": order, "autorange": "reversed"},
-                         height=160 + 30 * max(len(table), 1))
+    figure.update_layout(
+        title=i18n.t("chart_actors", lang, date=i18n.format_date(view.date, lang)),
+        font=FONT,
+        margin=MARGIN,
+        legend={"orientation": "h", "y": -0.15},
+        xaxis={
+            "rangemode": "tozero",
+            "title": i18n.t("count", lang),
+            "dtick": 1 if len(table) and table["liberations"].max() < 10 else None,
+        },
+        yaxis={"categoryorder": "array", "categoryarray": order, "autorange": "reversed"},
+        height=160 + 30 * max(len(table), 1),
+    )
     return figure
 
 
 # --- 4. Multi-day events ---------------------------------------------------------------------
+
 
 def multi_day_events(events: pd.DataFrame, view: View, force_of_actor: dict[str, str]) -> pd.DataFrame:
     """Events lasting more than a day (insurrections, sieges, battles, pockets) under the filters.
@@ -206,11 +245,16 @@ def multi_day_events(events: pd.DataFrame, view: View, force_of_actor: dict[str,
     chosen = filtered_events(events, view)
     chosen = chosen[chosen["end_date"].notna() & (chosen["end_date"] > chosen["date"])]
     title = chosen["title_en" if view.lang == "en" else "title_fr"]
-    table = pd.DataFrame({
-        "event_id": chosen["event_id"], "title": title, "start": chosen["date"], "end": chosen["end_date"],
-        "days": (chosen["end_date"] - chosen["date"]).dt.days + 1,
-        "force_type": [main_force_type(actors, force_of_actor) for actors in chosen["actor_list"]],
-    })
+    table = pd.DataFrame(
+        {
+            "event_id": chosen["event_id"],
+            "title": title,
+            "start": chosen["date"],
+            "end": chosen["end_date"],
+            "days": (chosen["end_date"] - chosen["date"]).dt.days + 1,
+            "force_type": [main_force_type(actors, force_of_actor) for actors in chosen["actor_list"]],
+        }
+    )
     return table.sort_values(["start", "event_id"]).reset_index(drop=True)
 
 
@@ -222,37 +266,30 @@ def multi_day_figure(table: pd.DataFrame, view: View) -> go.Figure:
     for force in [f for f in FORCE_TYPES if f in set(table["force_type"])]:
         mask = table["force_type"] == force
         figure.add_bar(
-            y=table.loc[mask, "title"].map(plotly_text), x=lengths[mask], base=table.loc[mask, "start"], orientation="h",
-            name=i18n.force_type_label(force, lang), marker_color=FORCE_COLORS_HEX[force],
+            y=table.loc[mask, "title"].map(plotly_text),
+            x=lengths[mask],
+            base=table.loc[mask, "start"],
+            orientation="h",
+            name=i18n.force_type_label(force, lang),
+            marker_color=FORCE_COLORS_HEX[force],
             customdata=list(zip(table.loc[mask, "days"], dates_in_words(table.loc[mask, "start"], lang), strict=True)),
-            hovertemplate="%{y}<br>%{customdata[1]} · %{customdata[0]} " + i18n.t("days_unit", lang) + "<extra></extra>",
+            hovertemplate="%{y}<br>%{customdata[1]} · %{customdata[0]} "
+            + i18n.t("days_unit", lang)
+            + "<extra></extra>",
         )
-    _date_marker(figure, view)
-    figure.update_layout(title=i18n.t("chart_durations", lang), font=FONT, margin=MARGIN, barmode="overlay",
-                         legend={"orientation": "h", "y": -0.1},
-                         xaxis=date_axis(pd.concat([table["start"], table["end"]]), view),
-                         yaxis={"categoryorder": "array", "categoryarray": [plotly_text(title) for title in table["title"]], "autorange": "reversed"},
-                         height=200 + 26 * max(len(table), 1))
+    add_date_marker(figure, view)
+    figure.update_layout(
+        title=i18n.t("chart_durations", lang),
+        font=FONT,
+        margin=MARGIN,
+        barmode="overlay",
+        legend={"orientation": "h", "y": -0.1},
+        xaxis=date_axis(pd.concat([table["start"], table["end"]]), view),
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [plotly_text(title) for title in table["title"]],
+            "autorange": "reversed",
+        },
+        height=200 + 26 * max(len(table), 1),
+    )
     return figure
-
-
-def localized(table: pd.DataFrame, lang: str, actor_labels: dict[str, str] | None = None,
-              dates_as_words: bool = True) -> pd.DataFrame:
-    """A chart's table with translated labels and column names, ready to show (dates in words)
-    or to download (`dates_as_words=False`: YYYY-MM-DD, which a spreadsheet sorts)."""
-    shown = table.copy()
-    if "series" in shown:
-        special = {"total": i18n.t("total", lang), "entirely_free": i18n.t("entirely_free", lang)}
-        shown["series"] = [special.get(s) or i18n.force_type_label(s, lang) for s in shown["series"]]
-    if "force_type" in shown:
-        shown["force_type"] = [i18n.force_type_label(f, lang) for f in shown["force_type"]]
-    if "region" in shown:
-        shown["region"] = [i18n.region_label(r, lang) for r in shown["region"]]
-    if "actor" in shown and actor_labels:
-        shown["actor"] = [actor_labels.get(a, a) for a in shown["actor"]]
-    for column in ("date", "start", "end", "formed", "surrendered"):
-        if column in shown:
-            days = pd.to_datetime(shown[column])
-            shown[column] = dates_in_words(days, lang) if dates_as_words else days.dt.date
-    shown = shown.drop(columns=["event_id"], errors="ignore")
-    return shown.rename(columns=lambda column: i18n.column_label(column, lang))

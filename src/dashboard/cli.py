@@ -36,19 +36,26 @@ FIXED_OPTIONS = {
 
 def parser() -> argparse.ArgumentParser:
     result = argparse.ArgumentParser(
-        prog="liberation-atlas", description=DESCRIPTION, add_help=False,
+        prog="liberation-atlas",
+        description=DESCRIPTION,
+        add_help=False,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    result.add_argument("-h", "--help", action="help",
-                        help="affiche cette aide et quitte / show this help and exit")
-    result.add_argument("--port", type=int, default=8501,
-                        help="port TCP (défaut : 8501) / TCP port (default: 8501)")
-    result.add_argument("--address", default="localhost",
-                        help="adresse d'écoute ; 0.0.0.0 pour tout le réseau (défaut : localhost) / "
-                             "address to listen on; 0.0.0.0 for the whole network (default: localhost)")
-    result.add_argument("--data-dir", type=Path, metavar="DOSSIER/FOLDER",
-                        help="dossier de tables à servir à la place des tables fournies (events.csv, "
-                             "chapters.csv…) / folder of tables to serve instead of the bundled ones")
+    result.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte / show this help and exit")
+    result.add_argument("--port", type=int, default=8501, help="port TCP (défaut : 8501) / TCP port (default: 8501)")
+    result.add_argument(
+        "--address",
+        default="localhost",
+        help="adresse d'écoute ; 0.0.0.0 pour tout le réseau (défaut : localhost) / "
+        "address to listen on; 0.0.0.0 for the whole network (default: localhost)",
+    )
+    result.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DOSSIER/FOLDER",
+        help="dossier de tables à servir à la place des tables fournies (events.csv, "
+        "chapters.csv…) / folder of tables to serve instead of the bundled ones",
+    )
     return result
 
 

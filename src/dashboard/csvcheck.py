@@ -66,12 +66,18 @@ def decode(raw: bytes, file: str | None = None) -> tuple[str | None, Problem | N
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, Problem(line, None, "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »).",
-                             "the file is not UTF-8 (save it as 'CSV UTF-8').", file)
+        return None, Problem(
+            line,
+            None,
+            "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »).",
+            "the file is not UTF-8 (save it as 'CSV UTF-8').",
+            file,
+        )
 
 
-def read_rows(text: str, columns: tuple[str, ...], file: str | None = None
-              ) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+def read_rows(
+    text: str, columns: tuple[str, ...], file: str | None = None
+) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
     """The rows of a CSV text with their line numbers, cells stripped; problems of the header
     and of rows with a wrong number of cells (those rows are left out)."""
     problems: list[Problem] = []
@@ -97,14 +103,28 @@ def read_rows(text: str, columns: tuple[str, ...], file: str | None = None
         except StopIteration:
             break
         except csv.Error:
-            problems.append(Problem(line, None, "ligne CSV mal formée ; lecture arrêtée ici.",
-                                    "malformed CSV line; reading stopped here.", file))
+            problems.append(
+                Problem(
+                    line,
+                    None,
+                    "ligne CSV mal formée ; lecture arrêtée ici.",
+                    "malformed CSV line; reading stopped here.",
+                    file,
+                )
+            )
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are harmless
         if len(cells) != len(header):
-            problems.append(Problem(line, None, f"{len(cells)} cellules au lieu de {len(header)}.",
-                                    f"{len(cells)} cells instead of {len(header)}.", file))
+            problems.append(
+                Problem(
+                    line,
+                    None,
+                    f"{len(cells)} cellules au lieu de {len(header)}.",
+                    f"{len(cells)} cells instead of {len(header)}.",
+                    file,
+                )
+            )
             continue
         rows.append((line, {name: cell.strip() for name, cell in zip(header, cells, strict=True)}))
     return rows, problems

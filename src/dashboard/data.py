@@ -22,9 +22,24 @@ from dashboard.problems import Problem, ProblemList
 from dashboard.reading import Deadline, TextTable, read_csv_text
 from dashboard.references import EVENT_TYPES, FORCE_TYPES, OTHER_FORCE, ReferenceTables
 from dashboard.event_rows import Context, RowChecker
-from dashboard.schema import (ACTOR_SEPARATOR, BUNDLED_RULES, COLUMNS, DEADLINE_EVERY, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE,
-                              LAST_ALLOWED_DATE, LAT_RANGE, LON_RANGE, MAX_CELL_LENGTH, OPTIONAL_COLUMNS, OWN_TABLE_COLUMNS,
-                              OWN_TABLE_RULES, UNSOURCED_PREFIX, URL_PATTERN, TableRules)
+from dashboard.schema import (
+    ACTOR_SEPARATOR,
+    BUNDLED_RULES,
+    COLUMNS,
+    DEADLINE_EVERY,
+    EVENT_ID_PATTERN,
+    FIRST_ALLOWED_DATE,
+    LAST_ALLOWED_DATE,
+    LAT_RANGE,
+    LON_RANGE,
+    MAX_CELL_LENGTH,
+    OPTIONAL_COLUMNS,
+    OWN_TABLE_COLUMNS,
+    OWN_TABLE_RULES,
+    UNSOURCED_PREFIX,
+    URL_PATTERN,
+    TableRules,
+)
 from dashboard.table_header import Header
 
 # The names other modules have always taken from here.
@@ -88,8 +103,13 @@ def empty_events_frame() -> pd.DataFrame:
     return frame
 
 
-def validate_table(table: TextTable, refs: ReferenceTables, rules: TableRules = BUNDLED_RULES,
-                   communes: Communes | None = None, deadline: Deadline | None = None) -> LoadResult:
+def validate_table(
+    table: TextTable,
+    refs: ReferenceTables,
+    rules: TableRules = BUNDLED_RULES,
+    communes: Communes | None = None,
+    deadline: Deadline | None = None,
+) -> LoadResult:
     """Check every row of a table read as text; keep the valid ones, report every problem."""
     deadline = deadline or Deadline()
     header = Header(table, rules)
@@ -110,9 +130,14 @@ def validate_table(table: TextTable, refs: ReferenceTables, rules: TableRules = 
             break
         cells = source.cells
         if len(cells) != width:
-            problems.add(Problem(line, None,
-                                 f"{len(cells)} cellules au lieu de {width} (un séparateur en trop ou un guillemet manquant ?).",
-                                 f"{len(cells)} cells instead of {width} (an extra separator or a missing quote?)."))
+            problems.add(
+                Problem(
+                    line,
+                    None,
+                    f"{len(cells)} cellules au lieu de {width} (un séparateur en trop ou un guillemet manquant ?).",
+                    f"{len(cells)} cells instead of {width} (an extra separator or a missing quote?).",
+                )
+            )
             continue
         row = {column: (cells[header.index_of[column]] if column in header.index_of else "") for column in columns}
         event_id = row["event_id"].strip()
@@ -120,9 +145,16 @@ def validate_table(table: TextTable, refs: ReferenceTables, rules: TableRules = 
             event_id = row["event_id"] = f"row-{line}"
         if event_id in first_line_of_id:
             name, cell = header.where(line, "event_id")
-            problems.add(Problem(line, name, f"identifiant « {event_id} » déjà utilisé ligne {first_line_of_id[event_id]}.",
-                                 f"id '{event_id}' already used on line {first_line_of_id[event_id]}.",
-                                 sheet=table.sheet, cell=cell))
+            problems.add(
+                Problem(
+                    line,
+                    name,
+                    f"identifiant « {event_id} » déjà utilisé ligne {first_line_of_id[event_id]}.",
+                    f"id '{event_id}' already used on line {first_line_of_id[event_id]}.",
+                    sheet=table.sheet,
+                    cell=cell,
+                )
+            )
             continue
         first_line_of_id[event_id] = line
         checker = RowChecker(line, row, context)
@@ -135,7 +167,9 @@ def validate_table(table: TextTable, refs: ReferenceTables, rules: TableRules = 
 
     total = len(table.rows)
     if not records:
-        return LoadResult(empty_events_frame(), problems.kept, total, problems.count, header.notices, context.extra_actors)
+        return LoadResult(
+            empty_events_frame(), problems.kept, total, problems.count, header.notices, context.extra_actors
+        )
     events = pd.DataFrame.from_records(records)
     events = events.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
     return LoadResult(events, problems.kept, total, problems.count, header.notices, context.extra_actors)

@@ -41,18 +41,33 @@ def parse_other_dates(text: str, first: dt.date, last: dt.date) -> tuple[list[Ot
             continue
         match = _ENTRY.fullmatch(entry)
         if match is None:
-            errors.append(EntryError(entry, f"« {entry} » : attendu « AAAA-MM-JJ: qui donne cette date ».",
-                                     f"'{entry}': expected 'YYYY-MM-DD: who gives this date'."))
+            errors.append(
+                EntryError(
+                    entry,
+                    f"« {entry} » : attendu « AAAA-MM-JJ: qui donne cette date ».",
+                    f"'{entry}': expected 'YYYY-MM-DD: who gives this date'.",
+                )
+            )
             continue
         try:
             day = dt.date.fromisoformat(match.group(1))
         except ValueError:
-            errors.append(EntryError(entry, f"« {match.group(1)} » n'est pas un jour qui existe.",
-                                     f"'{match.group(1)}' is not a day that exists."))
+            errors.append(
+                EntryError(
+                    entry,
+                    f"« {match.group(1)} » n'est pas un jour qui existe.",
+                    f"'{match.group(1)}' is not a day that exists.",
+                )
+            )
             continue
         if not first <= day <= last:
-            errors.append(EntryError(entry, f"date {day} hors de la période couverte ({first.year}–{last.year}).",
-                                     f"date {day} outside the period covered ({first.year}–{last.year})."))
+            errors.append(
+                EntryError(
+                    entry,
+                    f"date {day} hors de la période couverte ({first.year}–{last.year}).",
+                    f"date {day} outside the period covered ({first.year}–{last.year}).",
+                )
+            )
             continue
         dates.append(OtherDate(day, match.group(2).strip()))
     return dates, errors
@@ -66,5 +81,7 @@ def confidence_error(value: str) -> tuple[str, str] | None:
     """FR/EN message for a `confidence` cell outside the vocabulary; an empty cell means "not assessed"."""
     if value == "" or value in CONFIDENCE_LEVELS:
         return None
-    return (f"niveau « {value} » inconnu ; attendu : {', '.join(CONFIDENCE_LEVELS)} (ou vide).",
-            f"unknown level '{value}'; expected one of: {', '.join(CONFIDENCE_LEVELS)} (or empty).")
+    return (
+        f"niveau « {value} » inconnu ; attendu : {', '.join(CONFIDENCE_LEVELS)} (ou vide).",
+        f"unknown level '{value}'; expected one of: {', '.join(CONFIDENCE_LEVELS)} (or empty).",
+    )

@@ -10,17 +10,28 @@ from typing import Any
 import pandas as pd
 
 from dashboard.columns import canonical_event_type, canonical_force_type, simplify
-from dashboard.csvcheck import parse_date, parse_float
+from dashboard.csvcheck import parse_date
 from dashboard.disputes import confidence_error, format_other_dates, parse_other_dates
-from dashboard.geocode import MAX_SUGGESTED_MISSES, Communes, NotLocated
+from dashboard.geocode import Communes
 from dashboard.problems import Problem
 from dashboard.references import EVENT_TYPES, FORCE_TYPES, OTHER_FORCE, ReferenceTables
-from dashboard.schema import (ACTOR_SEPARATOR, COLUMNS, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, LAT_RANGE,
-                              LON_RANGE, MAX_CELL_LENGTH, OPTIONAL_COLUMNS, URL_PATTERN, TableRules, read_day)
+from dashboard.schema import (
+    ACTOR_SEPARATOR,
+    COLUMNS,
+    EVENT_ID_PATTERN,
+    FIRST_ALLOWED_DATE,
+    LAST_ALLOWED_DATE,
+    MAX_CELL_LENGTH,
+    OPTIONAL_COLUMNS,
+    URL_PATTERN,
+    TableRules,
+    read_day,
+)
+from dashboard.row_places import PlaceChecks
 from dashboard.table_header import Header
 
 
-class RowChecker:
+class RowChecker(PlaceChecks):
     """Checks one row's cells; collects problems and the parsed values."""
 
     def __init__(self, line: int, row: dict[str, str], context: Context):
@@ -39,24 +50,35 @@ class RowChecker:
         row = self.row
         for column, value in row.items():
             if len(value) > MAX_CELL_LENGTH:
-                self.fail(column, f"cellule trop longue ({len(value)} caractères, maximum {MAX_CELL_LENGTH}).",
-                          f"cell too long ({len(value)} characters, at most {MAX_CELL_LENGTH}).")
+                self.fail(
+                    column,
+                    f"cellule trop longue ({len(value)} caractères, maximum {MAX_CELL_LENGTH}).",
+                    f"cell too long ({len(value)} characters, at most {MAX_CELL_LENGTH}).",
+                )
         if self.problems:
             return None  # a pasted book or an attack: its content is not worth more messages
         event_id = row["event_id"]
         if not EVENT_ID_PATTERN.fullmatch(event_id):
-            self.fail("event_id",
-                      f"identifiant « {event_id} » invalide : minuscules, chiffres et tirets (ex. liberation-paris).",
-                      f"invalid id '{event_id}': lowercase letters, digits and hyphens (e.g. liberation-paris).")
+            self.fail(
+                "event_id",
+                f"identifiant « {event_id} » invalide : minuscules, chiffres et tirets (ex. liberation-paris).",
+                f"invalid id '{event_id}': lowercase letters, digits and hyphens (e.g. liberation-paris).",
+            )
         date = self._date("date", required=True)
         end_date = self._date("end_date", required=False)
         if date and end_date and end_date < date:
-            self.fail("end_date", f"la date de fin {end_date} est antérieure à la date {date}.",
-                      f"end date {end_date} is before date {date}.")
+            self.fail(
+                "end_date",
+                f"la date de fin {end_date} est antérieure à la date {date}.",
+                f"end date {end_date} is before date {date}.",
+            )
         event_type = canonical_event_type(row["event_type"]) if self.rules.aliases else row["event_type"]
         if event_type not in EVENT_TYPES:
-            self.fail("event_type", f"type « {row['event_type']} » inconnu ; attendu : {', '.join(EVENT_TYPES)}.",
-                      f"unknown type '{row['event_type']}'; expected one of: {', '.join(EVENT_TYPES)}.")
+            self.fail(
+                "event_type",
+                f"type « {row['event_type']} » inconnu ; attendu : {', '.join(EVENT_TYPES)}.",
+                f"unknown type '{row['event_type']}'; expected one of: {', '.join(EVENT_TYPES)}.",
+            )
         for column in ("place",) + (("source",) if self.rules.source_required else ()):
             if not row[column].strip():
                 self.fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
@@ -69,15 +91,19 @@ class RowChecker:
         self._confidence()
         url = row["source_url"].strip()
         if url and not URL_PATTERN.fullmatch(url):
-            self.fail("source_url", "lien invalide : il doit commencer par http:// ou https://.",
-                      "invalid link: it must start with http:// or https://.")
+            self.fail(
+                "source_url",
+                "lien invalide : il doit commencer par http:// ou https://.",
+                "invalid link: it must start with http:// or https://.",
+            )
         if self.problems or date is None:  # a missing date is a problem: the second test is for the type checker
             return None
         self.context.extra_actors.update(self.new_actors)
         return {
             **{column: row[column].strip() for column in COLUMNS + OPTIONAL_COLUMNS},
             "other_dates": other_dates,
-            **titles, **descriptions,
+            **titles,
+            **descriptions,
             "event_type": event_type,
             "department_code": code,
             "region": region,
@@ -106,8 +132,11 @@ class RowChecker:
         text = self.row[column].strip()
         if not text:
             if required:
-                self.fail(column, "date manquante (format AAAA-MM-JJ ou JJ/MM/AAAA).",
-                          "missing date (format YYYY-MM-DD or DD/MM/YYYY).")
+                self.fail(
+                    column,
+                    "date manquante (format AAAA-MM-JJ ou JJ/MM/AAAA).",
+                    "missing date (format YYYY-MM-DD or DD/MM/YYYY).",
+                )
             return None
         if self.rules.derive:  # a class's own table: 25/08/1944 as well, and why 25/08/44 is not
             day, why_fr, why_en = read_day(text)
@@ -119,8 +148,11 @@ class RowChecker:
             self.fail(column, why_fr, why_en)
             return None
         if not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
-            self.fail(column, f"date {text} hors de la période couverte ({FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
-                      f"date {text} outside the period covered ({FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).")
+            self.fail(
+                column,
+                f"date {text} hors de la période couverte ({FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
+                f"date {text} outside the period covered ({FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
+            )
             return None
         return day
 
@@ -135,84 +167,10 @@ class RowChecker:
             return {french: fr_text, english: en_text}
         if required and not (fr_text or en_text):
             column = french if french in self.context.header.index_of else english
-            self.fail(column, "titre vide : chaque événement a besoin d'un titre.", "empty title: every event needs a title.")
+            self.fail(
+                column, "titre vide : chaque événement a besoin d'un titre.", "empty title: every event needs a title."
+            )
         return {french: fr_text or en_text, english: en_text or fr_text}
-
-    def _department_and_region(self) -> tuple[str, str, bool]:
-        """The département code and région as they will be kept, and whether the code is known."""
-        code = self.row["department_code"].strip()
-        region = self.row["region"].strip()
-        context = self.context
-        if self.rules.derive:
-            code = code.upper()
-            if code.isdigit() and len(code) == 1:
-                code = "0" + code  # a spreadsheet drops the leading zero of 01…09
-            region = context.region_named.get(simplify(region), region) if region else region
-        regions = context.regions
-        if not code and not region:
-            return "", "", False  # a nationwide fact has neither département nor région
-        if code and code not in context.region_of_department:
-            hint_fr = hint_en = ""
-            if code.isdigit() and len(code) == 1:
-                hint_fr = f" Vouliez-vous dire « 0{code} » ? (les tableurs effacent le zéro initial)"
-                hint_en = f" Did you mean '0{code}'? (spreadsheets drop the leading zero)"
-            self.fail("department_code", f"code de département « {code} » inconnu.{hint_fr}",
-                      f"unknown département code '{code}'.{hint_en}")
-            if region and region not in regions:
-                self._unknown_region(region)
-            return code, region, False
-        if not region and code and self.rules.derive:
-            return code, context.region_of_department[code], True
-        if region not in regions:
-            self._unknown_region(region)
-        elif code and context.region_of_department[code] != region:
-            expected = context.region_of_department[code]
-            self.fail("region", f"le département {code} est en région « {expected} », pas « {region} ».",
-                      f"département {code} is in région '{expected}', not '{region}'.")
-        return code, region, bool(code)
-
-    def _unknown_region(self, region: str) -> None:
-        self.fail("region", f"région « {region} » inconnue (une des 13 régions métropolitaines, noms de 2016).",
-                  f"unknown région '{region}' (one of the 13 metropolitan régions, 2016 names).")
-
-    def _coordinates(self, code: str, region: str, department_ok: bool) -> tuple[float | None, float | None, str, str]:
-        lat_text, lon_text = self.row["lat"].strip(), self.row["lon"].strip()
-        if self.rules.derive and not lat_text and not lon_text:
-            return self._locate(code, region, department_ok)
-        return self._coordinate("lat", LAT_RANGE), self._coordinate("lon", LON_RANGE), code, region
-
-    def _locate(self, code: str, region: str, department_ok: bool) -> tuple[float | None, float | None, str, str]:
-        place = self.row["place"].strip()
-        communes = self.context.communes
-        if not place or (code and not department_ok) or communes is None:
-            if communes is None and place:
-                self.fail("lat", "coordonnées manquantes : indiquez lat et lon.", "missing coordinates: give lat and lon.")
-            return None, None, code, region
-        found = communes.locate(place, code, suggest=self.context.misses < MAX_SUGGESTED_MISSES)
-        if isinstance(found, NotLocated):
-            self.context.misses += 1
-            self.fail("place", found.message_fr, found.message_en)
-            return None, None, code, region
-        commune = found.commune
-        if not code:
-            code = commune.department_code
-            region = self.context.region_of_department.get(code, region)
-        return commune.lat, commune.lon, code, region
-
-    def _coordinate(self, column: str, allowed: tuple[float, float]) -> float | None:
-        text = self.row[column].strip()
-        if self.rules.derive and text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")  # French spreadsheets write a decimal comma
-        value = parse_float(text)
-        if value is None:
-            self.fail(column, f"« {text} » n'est pas un nombre décimal (point décimal, ex. 48.8566).",
-                      f"'{text}' is not a decimal number (decimal point, e.g. 48.8566).")
-            return None
-        if not allowed[0] <= value <= allowed[1]:
-            self.fail(column, f"{value} est hors de la France métropolitaine ({allowed[0]} à {allowed[1]}).",
-                      f"{value} is outside metropolitan France ({allowed[0]} to {allowed[1]}).")
-            return None
-        return value
 
     def _actors(self) -> tuple[list[str], set[str]]:
         """The actors and the force types they bring."""
@@ -226,15 +184,21 @@ class RowChecker:
             # no armed force: only `other` rows may leave the column empty in the bundled table.
             # With no actor, a row counts under the fifth force type, "other forces, or none".
             if self.rules.actors_required and self.row["event_type"].strip() != "other":
-                self.fail("actors", "aucun acteur : indiquez au moins un nom de data/actors.csv "
-                          "(seul un fait de type « other » peut n'en avoir aucun).",
-                          "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).")
+                self.fail(
+                    "actors",
+                    "aucun acteur : indiquez au moins un nom de data/actors.csv "
+                    "(seul un fait de type « other » peut n'en avoir aucun).",
+                    "no actor: give at least one name from data/actors.csv (only an 'other' fact may have none).",
+                )
             return [], {own_force or OTHER_FORCE}
         unknown = [name for name in names if name not in force_of_actor]
         if not self.rules.unknown_actors:
             for name in unknown:
-                self.fail("actors", f"acteur « {name} » absent de data/actors.csv.",
-                          f"actor '{name}' is not in data/actors.csv.")
+                self.fail(
+                    "actors",
+                    f"acteur « {name} » absent de data/actors.csv.",
+                    f"actor '{name}' is not in data/actors.csv.",
+                )
             if unknown:
                 return [], set()
         # The first valid row naming an actor gives it its force type, for the whole table.
@@ -249,8 +213,11 @@ class RowChecker:
             return None
         force = canonical_force_type(text)
         if force not in FORCE_TYPES:
-            self.fail("force_type", f"type de force « {text} » inconnu ; attendu : {', '.join(FORCE_TYPES)}.",
-                      f"unknown force type '{text}'; expected one of: {', '.join(FORCE_TYPES)}.")
+            self.fail(
+                "force_type",
+                f"type de force « {text} » inconnu ; attendu : {', '.join(FORCE_TYPES)}.",
+                f"unknown force type '{text}'; expected one of: {', '.join(FORCE_TYPES)}.",
+            )
             return None
         return force
 
@@ -277,5 +244,8 @@ class Context:
         self.regions = self.refs.regions
         self.region_named = {simplify(region): region for region in self.regions}
         actors = self.refs.actors
-        self.actor_named = {simplify(str(name)): actor for column in ("label_en", "label_fr", "actor")
-                            for name, actor in zip(actors[column], actors["actor"], strict=True)}
+        self.actor_named = {
+            simplify(str(name)): actor
+            for column in ("label_en", "label_fr", "actor")
+            for name, actor in zip(actors[column], actors["actor"], strict=True)
+        }

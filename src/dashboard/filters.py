@@ -9,15 +9,30 @@ from dashboard.data import EVENT_TYPES, FORCE_TYPES
 
 # The states live in occupation.py; re-exported because every view of the map speaks of them.
 from dashboard.occupation import (
-    DEPARTMENT_STATES, FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN,
-    final_liberations, free_count, prefecture_changes, states_at,
+    DEPARTMENT_STATES,
+    FRESH_DAYS,
+    STATE_FRESH,
+    STATE_LIBERATED,
+    STATE_OCCUPIED,
+    STATE_PARTIAL,
+    STATE_RETAKEN,
+    final_liberations,
+    free_count,
+    prefecture_changes,
+    states_at,
 )
 from dashboard.view import View
 
 # The pure modules take the view from here as well.
 __all__ = [
-    "DEPARTMENT_STATES", "FRESH_DAYS", "STATE_FRESH", "STATE_LIBERATED", "STATE_OCCUPIED", "STATE_PARTIAL",
-    "STATE_RETAKEN", "View",
+    "DEPARTMENT_STATES",
+    "FRESH_DAYS",
+    "STATE_FRESH",
+    "STATE_LIBERATED",
+    "STATE_OCCUPIED",
+    "STATE_PARTIAL",
+    "STATE_RETAKEN",
+    "View",
 ]
 
 
@@ -66,8 +81,12 @@ def prefecture_liberations(events: pd.DataFrame, departments: pd.DataFrame) -> p
     return rows
 
 
-def department_states(events: pd.DataFrame, departments: pd.DataFrame, day: dt.date,
-                      departments_with_pockets: frozenset[str] = frozenset()) -> pd.DataFrame:
+def department_states(
+    events: pd.DataFrame,
+    departments: pd.DataFrame,
+    day: dt.date,
+    departments_with_pockets: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
     """Every département with its state at `day`: occupied, retaken, partly occupied (a pocket),
     freshly liberated, or liberated; `changed_on` is the day of its last change of hands."""
     return states_at(departments, prefecture_changes(events, departments), day, departments_with_pockets)
@@ -80,7 +99,9 @@ def liberated_count(states: pd.DataFrame) -> int:
 
 def date_range(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
     """First and last day of the table (end dates included)."""
-    last = max(events["date"].max(), events["end_date"].max() if events["end_date"].notna().any() else events["date"].max())
+    last = max(
+        events["date"].max(), events["end_date"].max() if events["end_date"].notna().any() else events["date"].max()
+    )
     return events["date"].min().date(), last.date()
 
 

@@ -64,10 +64,12 @@ def simplify_for_web(collection: dict, decimals: int = 3) -> dict:
     features = []
     for index, feature in enumerate(collection["features"]):
         polygons = [[ring(r) for r in polygon] for polygon in polygons_of(feature["geometry"])]
-        features.append({
-            "type": "Feature",
-            # `i` lets the map colour feature i from the i-th letter of a short state string.
-            "properties": {"i": index, "code": feature["properties"]["code"], "nom": feature["properties"]["nom"]},
-            "geometry": {"type": "MultiPolygon", "coordinates": polygons},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                # `i` lets the map colour feature i from the i-th letter of a short state string.
+                "properties": {"i": index, "code": feature["properties"]["code"], "nom": feature["properties"]["nom"]},
+                "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}

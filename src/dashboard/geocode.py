@@ -89,13 +89,16 @@ class Communes:
             # Same simplified name twice in one département (rare): never pick one at random.
             labels = ", ".join(commune.label() for commune in found[:MAX_CANDIDATES_SHOWN])
             if department_code:
-                return NotLocated(f"plusieurs communes « {place} » dans le département {department_code} : {labels} ; "
-                                  "indiquez lat et lon.",
-                                  f"several communes '{place}' in département {department_code}: {labels}; give lat and lon.")
-            return NotLocated(f"plusieurs communes s'appellent « {place} » : {labels} ; indiquez le département "
-                              "(colonne department_code).",
-                              f"several communes are called '{place}': {labels}; give the département "
-                              "(column department_code).")
+                return NotLocated(
+                    f"plusieurs communes « {place} » dans le département {department_code} : {labels} ; "
+                    "indiquez lat et lon.",
+                    f"several communes '{place}' in département {department_code}: {labels}; give lat and lon.",
+                )
+            return NotLocated(
+                f"plusieurs communes s'appellent « {place} » : {labels} ; indiquez le département "
+                "(colonne department_code).",
+                f"several communes are called '{place}': {labels}; give the département (column department_code).",
+            )
         return self._miss(place, key, department_code, suggest)
 
     def _miss(self, place: str, key: str, department_code: str, suggest: bool) -> NotLocated:
@@ -103,18 +106,25 @@ class Communes:
         if suggest:
             pool = self.keys_by_department.get(department_code) if department_code else list(self.by_key)
             close = difflib.get_close_matches(key, pool or [], n=5, cutoff=0.75)
-            labels = [commune.label() for k in close for commune in self.by_key[k]
-                      if not department_code or commune.department_code == department_code]
+            labels = [
+                commune.label()
+                for k in close
+                for commune in self.by_key[k]
+                if not department_code or commune.department_code == department_code
+            ]
             if labels:
                 suggestions = ", ".join(labels[:MAX_CANDIDATES_SHOWN])
         where_fr = f" dans le département {department_code}" if department_code else ""
         where_en = f" in département {department_code}" if department_code else ""
         if suggestions:
-            return NotLocated(f"aucune commune « {place} »{where_fr} ; noms proches : {suggestions}. "
-                              "Sinon, indiquez lat et lon.",
-                              f"no commune '{place}'{where_en}; close names: {suggestions}. Otherwise give lat and lon.")
-        return NotLocated(f"aucune commune « {place} »{where_fr} : indiquez lat et lon.",
-                          f"no commune '{place}'{where_en}: give lat and lon.")
+            return NotLocated(
+                f"aucune commune « {place} »{where_fr} ; noms proches : {suggestions}. Sinon, indiquez lat et lon.",
+                f"no commune '{place}'{where_en}; close names: {suggestions}. Otherwise give lat and lon.",
+            )
+        return NotLocated(
+            f"aucune commune « {place} »{where_fr} : indiquez lat et lon.",
+            f"no commune '{place}'{where_en}: give lat and lon.",
+        )
 
 
 @cache
@@ -122,5 +132,10 @@ def load_communes(department_codes: frozenset[str], path: Path = COMMUNES_CSV) -
     """The communes of the given (metropolitan) départements, read and indexed once per process
     (the index is never changed after this)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return Communes([Commune(row["name"], row["department_code"], float(row["lat"]), float(row["lon"]))
-                         for row in csv.DictReader(handle) if row["department_code"] in department_codes])
+        return Communes(
+            [
+                Commune(row["name"], row["department_code"], float(row["lat"]), float(row["lon"]))
+                for row in csv.DictReader(handle)
+                if row["department_code"] in department_codes
+            ]
+        )

@@ -2,22 +2,45 @@
 
 Every user-facing sentence lives here, in both languages, so a test can check that no key
 exists in one language only; category labels are in labels.py, dates in words in dates.py, the
-upload page's sentences in upload_strings.py (merged below).
+upload and sources pages' sentences in upload_strings.py and sources_strings.py (merged below).
 """
 
 from __future__ import annotations
 
 from dashboard.dates import MONTHS, SHORT_MONTHS, format_date, format_date_range, format_optional_date, month_ticks
-from dashboard.labels import (COLUMN_LABELS, EVENT_TYPE_LABELS, FORCE_TYPE_LABELS, REGION_LABELS, column_label,
-                              event_type_label, force_type_label, region_label)
+from dashboard.labels import (
+    COLUMN_LABELS,
+    EVENT_TYPE_LABELS,
+    FORCE_TYPE_LABELS,
+    REGION_LABELS,
+    column_label,
+    event_type_label,
+    force_type_label,
+    region_label,
+)
 from dashboard.languages import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
+from dashboard.sources_strings import SOURCES_STRINGS
 from dashboard.upload_strings import UPLOAD_STRINGS
 
 # Kept importable from here, where the pages look for every word they show.
 __all__ = [
-    "COLUMN_LABELS", "DEFAULT_LANGUAGE", "EVENT_TYPE_LABELS", "FORCE_TYPE_LABELS", "LANGUAGES", "MONTHS",
-    "REGION_LABELS", "SHORT_MONTHS", "column_label", "event_type_label", "force_type_label", "format_date",
-    "format_date_range", "format_optional_date", "month_ticks", "normalize_language", "region_label",
+    "COLUMN_LABELS",
+    "DEFAULT_LANGUAGE",
+    "EVENT_TYPE_LABELS",
+    "FORCE_TYPE_LABELS",
+    "LANGUAGES",
+    "MONTHS",
+    "REGION_LABELS",
+    "SHORT_MONTHS",
+    "column_label",
+    "event_type_label",
+    "force_type_label",
+    "format_date",
+    "format_date_range",
+    "format_optional_date",
+    "month_ticks",
+    "normalize_language",
+    "region_label",
 ]
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -132,25 +155,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "total": "Total",
         "days_unit": "jours",
         "count": "Nombre",
-        "sources_intro": (
-            "Chaque ligne du tableau cite la source de sa date. Les faits du texte de référence "
-            "du projet y figurent avec ses propres dates ; quand d'autres sources donnent une autre "
-            "date, la description le signale."
-        ),
-        "sources_references": "Références du texte de référence",
-        "sources_cited": "Sources citées par les événements",
-        "sources_unverified": "Lignes à vérifier (sans source trouvée)",
-        "licences": "Licences des données",
-        "licence_geo": "Contours : IGN – Admin Express COG 2018, via france-geojson (Licence Ouverte)",
-        "licence_events": "Tableau d'événements : rédigé pour ce projet, chaque ligne citant sa source.",
-        "rows": "lignes",
-        "method": "Méthode",
-        "method_text": (
-            "Un département est compté comme libéré à partir de la libération de son chef-lieu "
-            "(la préfecture actuelle) : la date de fin si la libération a duré plusieurs jours, "
-            "sinon la date. Les contours sont ceux d'aujourd'hui : en 1944, Paris et sa banlieue "
-            "formaient les départements de la Seine et de la Seine-et-Oise."
-        ),
     },
     "en": {
         "page_map": "Map",
@@ -263,31 +267,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "total": "Total",
         "days_unit": "days",
         "count": "Count",
-        "sources_intro": (
-            "Every row of the table cites the source of its date. The facts of the project's "
-            "reference text appear with its own dates; where other sources give another date, "
-            "the description says so."
-        ),
-        "sources_references": "References of the reference text",
-        "sources_cited": "Sources cited by the events",
-        "sources_unverified": "Rows to verify (no source found)",
-        "licences": "Data licences",
-        "licence_geo": "Outlines: IGN – Admin Express COG 2018, via france-geojson (Licence Ouverte / Open Licence)",
-        "licence_events": "Event table: written for this project, each row citing its source.",
-        "rows": "rows",
-        "method": "Method",
-        "method_text": (
-            "A département counts as liberated from the liberation of its chef-lieu (today's "
-            "préfecture): the end date when the liberation took several days, the date otherwise. "
-            "Outlines are today's: in 1944 Paris and its suburbs formed the Seine and "
-            "Seine-et-Oise départements."
-        ),
     },
 }
 
-# The upload page's own sentences live beside it, to keep this table readable.
-for _lang, _strings in UPLOAD_STRINGS.items():
-    STRINGS[_lang].update(_strings)
+# The upload and sources pages' own sentences live beside them, to keep this table readable.
+for _page_strings in (UPLOAD_STRINGS, SOURCES_STRINGS):
+    for _lang, _strings in _page_strings.items():
+        STRINGS[_lang].update(_strings)
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -30,10 +30,10 @@ STATE_COLORS_HEX = {
 MAP_STATES = (STATE_OCCUPIED, STATE_RETAKEN, STATE_PARTIAL, STATE_FRESH, STATE_LIBERATED)
 MASSACRE_RING_HEX = "#CC79A7"  # Okabe–Ito reddish purple, only for massacres and reprisals
 
+
 def hex_to_rgba(color: str, alpha: int = 255) -> list[int]:
     color = color.lstrip("#")
-    return [int(color[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
-
+    return [int(color[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 # Centred low enough that Corsica stays inside a 600-pixel-high map.
@@ -70,4 +70,4 @@ TOOLTIP_SOURCE_CHARS = 70
 
 def short_source(source: str) -> str:
     first = source.split(" ; ")[0].strip()
-    return first if len(first) <= TOOLTIP_SOURCE_CHARS else first[:TOOLTIP_SOURCE_CHARS - 1].rstrip() + "…"
+    return first if len(first) <= TOOLTIP_SOURCE_CHARS else first[: TOOLTIP_SOURCE_CHARS - 1].rstrip() + "…"

@@ -34,13 +34,15 @@ def prefecture_changes(events: pd.DataFrame, departments: pd.DataFrame) -> pd.Da
     at_prefecture = events["place"] == events["department_code"].map(prefecture_of)
     kinds = events["event_type"].map({"liberation": CHANGE_FREED, "retaken": CHANGE_RETAKEN})
     rows = events[at_prefecture & kinds.notna()]
-    changes = pd.DataFrame({
-        "department_code": rows["department_code"],
-        # A liberation counts on its last day (the last Germans gone); a recapture on its first.
-        "day": rows["end_date"].where(kinds[rows.index] == CHANGE_FREED).fillna(rows["date"]),
-        "change": kinds[rows.index],
-        "event_id": rows["event_id"],
-    })
+    changes = pd.DataFrame(
+        {
+            "department_code": rows["department_code"],
+            # A liberation counts on its last day (the last Germans gone); a recapture on its first.
+            "day": rows["end_date"].where(kinds[rows.index] == CHANGE_FREED).fillna(rows["date"]),
+            "change": kinds[rows.index],
+            "event_id": rows["event_id"],
+        }
+    )
     changes["day"] = pd.to_datetime(changes["day"])  # stays a date column when empty
     return changes.sort_values(["department_code", "day", "change"], kind="stable").reset_index(drop=True)
 
@@ -61,8 +63,12 @@ def final_liberations(changes: pd.DataFrame) -> pd.DataFrame:
     return last[last["change"] == CHANGE_FREED].rename(columns={"day": "liberated_on"})
 
 
-def states_at(departments: pd.DataFrame, changes: pd.DataFrame, day: dt.date,
-              departments_with_pockets: frozenset[str] = frozenset()) -> pd.DataFrame:
+def states_at(
+    departments: pd.DataFrame,
+    changes: pd.DataFrame,
+    day: dt.date,
+    departments_with_pockets: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
     """Every département with its state at `day` (see DEPARTMENT_STATES) and the day of its last change.
 
     A département without a préfecture liberation row stays occupied: the table says nothing
@@ -72,7 +78,8 @@ def states_at(departments: pd.DataFrame, changes: pd.DataFrame, day: dt.date,
     changes = collapse(changes)
     latest = changes[changes["day"] <= today].drop_duplicates("department_code", keep="last")
     states = departments[["department_code", "department_name", "region", "prefecture"]].merge(
-        latest[["department_code", "day", "change"]], on="department_code", how="left")
+        latest[["department_code", "day", "change"]], on="department_code", how="left"
+    )
     states["day"] = pd.to_datetime(states["day"])
     freed = states["change"] == CHANGE_FREED
     fresh = freed & (states["day"] > today - pd.Timedelta(days=FRESH_DAYS))
@@ -100,10 +107,12 @@ def periods(changes: pd.DataFrame) -> pd.DataFrame:
     it lasts). A département is occupied outside these spans."""
     changes = collapse(changes)
     following = changes.groupby("department_code")["day"].shift(-1)
-    return pd.DataFrame({
-        "department_code": changes["department_code"],
-        "state": changes["change"],
-        "start": changes["day"],
-        "end": following,
-        "event_id": changes["event_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "department_code": changes["department_code"],
+            "state": changes["change"],
+            "start": changes["day"],
+            "end": following,
+            "event_id": changes["event_id"],
+        }
+    ).reset_index(drop=True)

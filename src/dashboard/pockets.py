@@ -17,16 +17,36 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data import (DATA_DIR, EVENT_ID_PATTERN, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE, URL_PATTERN, Problem,
-                            parse_date)
+from dashboard.data import (
+    DATA_DIR,
+    EVENT_ID_PATTERN,
+    FIRST_ALLOWED_DATE,
+    LAST_ALLOWED_DATE,
+    URL_PATTERN,
+    Problem,
+    parse_date,
+)
 from dashboard.csvcheck import read_file_text
 from dashboard.disputes import confidence_error, parse_other_dates
 from dashboard.filters import View, filtered_events, prefecture_liberations
 
 POCKETS_CSV = DATA_DIR / "pockets.csv"
 COMMUNES_CSV = DATA_DIR / "communes.csv"
-POCKET_COLUMNS = ("pocket_id", "name_fr", "name_en", "department_codes", "insee_codes", "formed", "surrendered",
-                  "other_dates", "source", "source_url", "confidence", "note_fr", "note_en")
+POCKET_COLUMNS = (
+    "pocket_id",
+    "name_fr",
+    "name_en",
+    "department_codes",
+    "insee_codes",
+    "formed",
+    "surrendered",
+    "other_dates",
+    "source",
+    "source_url",
+    "confidence",
+    "note_fr",
+    "note_en",
+)
 LIST_SEPARATOR = ";"
 # Padding around each commune's point, in km: about the radius of a rural commune, so that a
 # pocket of one or two communes still shows as an area.
@@ -42,13 +62,14 @@ class PocketsResult:
 
 def read_communes(path: Path = COMMUNES_CSV) -> pd.DataFrame:
     """insee_code, name, department_code, lat, lon; codes stay text ("01001")."""
-    return pd.read_csv(path, dtype={"insee_code": str, "department_code": str}, keep_default_na=False,
-                       encoding="utf-8")
+    return pd.read_csv(path, dtype={"insee_code": str, "department_code": str}, keep_default_na=False, encoding="utf-8")
 
 
 def read_communes_empty() -> pd.DataFrame:
     """No communes (a data folder without communes.csv): every pocket's commune is then unknown."""
-    return pd.DataFrame({column: pd.Series(dtype=str) for column in ("insee_code", "name", "department_code", "lat", "lon")})
+    return pd.DataFrame(
+        {column: pd.Series(dtype=str) for column in ("insee_code", "name", "department_code", "lat", "lon")}
+    )
 
 
 def _empty() -> pd.DataFrame:
@@ -62,8 +83,13 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
     header = reader.fieldnames or []
     missing = [c for c in POCKET_COLUMNS if c not in header]
     if missing:
-        return PocketsResult(_empty(), [Problem(1, c, "colonne obligatoire absente de l'en-tête.",
-                                                "required column missing from the header.") for c in missing])
+        return PocketsResult(
+            _empty(),
+            [
+                Problem(1, c, "colonne obligatoire absente de l'en-tête.", "required column missing from the header.")
+                for c in missing
+            ],
+        )
     department_of_commune = dict(zip(communes["insee_code"], communes["department_code"], strict=True))
     records, seen = [], set()
     for line, row in enumerate(reader, start=2):
@@ -81,12 +107,19 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
         for column in ("formed", "surrendered"):
             day = parse_date(row[column])
             if day is None or not FIRST_ALLOWED_DATE <= day <= LAST_ALLOWED_DATE:
-                fail(column, f"date « {row[column]} » invalide (AAAA-MM-JJ, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
-                     f"invalid date '{row[column]}' (YYYY-MM-DD, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).")
+                fail(
+                    column,
+                    f"date « {row[column]} » invalide (AAAA-MM-JJ, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
+                    f"invalid date '{row[column]}' (YYYY-MM-DD, {FIRST_ALLOWED_DATE.year}–{LAST_ALLOWED_DATE.year}).",
+                )
             else:
                 days[column] = day
         if len(days) == 2 and days["surrendered"] < days["formed"]:
-            fail("surrendered", "la reddition précède la formation de la poche.", "the surrender is before the pocket formed.")
+            fail(
+                "surrendered",
+                "la reddition précède la formation de la poche.",
+                "the surrender is before the pocket formed.",
+            )
         departments = tuple(c for c in row["department_codes"].split(LIST_SEPARATOR) if c)
         for code in departments:
             if code not in department_codes:
@@ -97,24 +130,41 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
         for code in codes:
             where = department_of_commune.get(code)
             if where is None:
-                fail("insee_codes", f"commune « {code} » absente de data/communes.csv.", f"commune '{code}' is not in data/communes.csv.")
+                fail(
+                    "insee_codes",
+                    f"commune « {code} » absente de data/communes.csv.",
+                    f"commune '{code}' is not in data/communes.csv.",
+                )
             elif where not in departments:
-                fail("insee_codes", f"la commune {code} est dans le département {where}, hors de la poche.",
-                     f"commune {code} is in département {where}, outside the pocket's départements.")
+                fail(
+                    "insee_codes",
+                    f"la commune {code} est dans le département {where}, hors de la poche.",
+                    f"commune {code} is in département {where}, outside the pocket's départements.",
+                )
         for error in parse_other_dates(row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)[1]:
             fail("other_dates", error.message_fr, error.message_en)
         if message := confidence_error(row["confidence"]):
             fail("confidence", *message)
         if not row["source"] or not URL_PATTERN.fullmatch(row["source_url"]):
-            fail("source", "source et lien (http…) obligatoires : la date d'une poche doit être sourcée.",
-                 "source and link (http…) required: a pocket's dates must be sourced.")
+            fail(
+                "source",
+                "source et lien (http…) obligatoires : la date d'une poche doit être sourcée.",
+                "source and link (http…) required: a pocket's dates must be sourced.",
+            )
         for column in ("name_fr", "name_en"):
             if not row[column]:
                 fail(column, "cellule vide : elle est obligatoire.", "empty cell: it is required.")
         problems.extend(found)
         if not found:
-            records.append({**row, "department_codes": departments, "insee_codes": codes,
-                            "formed": pd.Timestamp(days["formed"]), "surrendered": pd.Timestamp(days["surrendered"])})
+            records.append(
+                {
+                    **row,
+                    "department_codes": departments,
+                    "insee_codes": codes,
+                    "formed": pd.Timestamp(days["formed"]),
+                    "surrendered": pd.Timestamp(days["surrendered"]),
+                }
+            )
     pockets = pd.DataFrame.from_records(records) if records else _empty()
     return PocketsResult(pockets, problems)
 
@@ -166,23 +216,30 @@ def outline(lon_lat: list[tuple[float, float]], pad_km: float = PAD_KM, sides: i
     for lon, lat in lon_lat:
         dlat = pad_km / KM_PER_DEGREE
         dlon = dlat / max(math.cos(math.radians(lat)), 0.1)
-        ring.extend((lon + dlon * math.cos(2 * math.pi * k / sides), lat + dlat * math.sin(2 * math.pi * k / sides))
-                    for k in range(sides))
+        ring.extend(
+            (lon + dlon * math.cos(2 * math.pi * k / sides), lat + dlat * math.sin(2 * math.pi * k / sides))
+            for k in range(sides)
+        )
     return [[round(x, 4), round(y, 4)] for x, y in _convex_hull(ring)]
 
 
 def pocket_outlines(pockets: pd.DataFrame, communes: pd.DataFrame) -> dict[str, list[list[float]]]:
     """pocket_id -> its outline, from the points of the communes it held."""
     where = communes.set_index("insee_code")[["lon", "lat"]]
-    return {pocket_id: outline([tuple(where.loc[code]) for code in codes])
-            for pocket_id, codes in zip(pockets["pocket_id"], pockets["insee_codes"], strict=True)}
+    return {
+        pocket_id: outline([tuple(where.loc[code]) for code in codes])
+        for pocket_id, codes in zip(pockets["pocket_id"], pockets["insee_codes"], strict=True)
+    }
 
 
-def entirely_free_series(events: pd.DataFrame, departments: pd.DataFrame, view: View,
-                         pockets: pd.DataFrame) -> pd.DataFrame:
+def entirely_free_series(
+    events: pd.DataFrame, departments: pd.DataFrame, view: View, pockets: pd.DataFrame
+) -> pd.DataFrame:
     """Day by day, départements liberated with no pocket held inside them: the cumulative count
     minus the freed départements where a pocket still holds out. Columns: date, series, cumulative."""
-    liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")["liberated_on"]
+    liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")[
+        "liberated_on"
+    ]
     if liberated_on.empty:
         return pd.DataFrame(columns=["date", "series", "cumulative"])
     # Every day the count can change: a liberation, a pocket forming, a pocket surrendering.

@@ -50,20 +50,31 @@ class ReferenceTables:
         """These tables plus a class's own actors (labelled by their own name)."""
         if not extra:
             return self
-        added = pd.DataFrame({"actor": list(extra), "force_type": list(extra.values()),
-                              "label_fr": list(extra), "label_en": list(extra)})
+        added = pd.DataFrame(
+            {"actor": list(extra), "force_type": list(extra.values()), "label_fr": list(extra), "label_en": list(extra)}
+        )
         return ReferenceTables(pd.concat([self.actors, added], ignore_index=True), self.departments, self.problems)
 
 
 def _required(line: int, row: dict[str, str], columns: tuple[str, ...], file: str) -> list[Problem]:
-    return [Problem(line, column, "cellule vide : elle est obligatoire.", "empty cell: it is required.", file)
-            for column in columns if not row[column]]
+    return [
+        Problem(line, column, "cellule vide : elle est obligatoire.", "empty cell: it is required.", file)
+        for column in columns
+        if not row[column]
+    ]
 
 
 def _unique(line: int, value: str, column: str, seen: dict[str, int], file: str) -> list[Problem]:
     if value in seen:
-        return [Problem(line, column, f"« {value} » déjà présent ligne {seen[value]}.",
-                        f"'{value}' already on line {seen[value]}.", file)]
+        return [
+            Problem(
+                line,
+                column,
+                f"« {value} » déjà présent ligne {seen[value]}.",
+                f"'{value}' already on line {seen[value]}.",
+                file,
+            )
+        ]
     seen[value] = line
     return []
 
@@ -79,10 +90,15 @@ def check_actors(text: str, file: str = ACTORS_FILE) -> tuple[pd.DataFrame, list
     for line, row in rows:
         found = _required(line, row, ACTOR_COLUMNS, file)
         if row["force_type"] and row["force_type"] not in FORCE_TYPES:
-            found.append(Problem(line, "force_type",
-                                 f"type de force « {row['force_type']} » inconnu ; attendu : {', '.join(FORCE_TYPES)}.",
-                                 f"unknown force type '{row['force_type']}'; expected one of: {', '.join(FORCE_TYPES)}.",
-                                 file))
+            found.append(
+                Problem(
+                    line,
+                    "force_type",
+                    f"type de force « {row['force_type']} » inconnu ; attendu : {', '.join(FORCE_TYPES)}.",
+                    f"unknown force type '{row['force_type']}'; expected one of: {', '.join(FORCE_TYPES)}.",
+                    file,
+                )
+            )
         found += _unique(line, row["actor"], "actor", seen, file)
         problems += found
         if not found:
@@ -98,8 +114,15 @@ def check_departments(text: str, file: str = DEPARTMENTS_FILE) -> tuple[pd.DataF
         found = _required(line, row, DEPARTMENT_COLUMNS, file)
         code = row["department_code"]
         if code and not DEPARTMENT_CODE_PATTERN.fullmatch(code):
-            found.append(Problem(line, "department_code", f"code « {code} » invalide (ex. 01, 75, 2A).",
-                                 f"invalid code '{code}' (e.g. 01, 75, 2A).", file))
+            found.append(
+                Problem(
+                    line,
+                    "department_code",
+                    f"code « {code} » invalide (ex. 01, 75, 2A).",
+                    f"invalid code '{code}' (e.g. 01, 75, 2A).",
+                    file,
+                )
+            )
         found += _unique(line, code, "department_code", seen, file)
         problems += found
         if not found:
@@ -110,8 +133,10 @@ def check_departments(text: str, file: str = DEPARTMENTS_FILE) -> tuple[pd.DataF
 def load_reference_tables(data_dir: Path) -> ReferenceTables:
     """Never raises on a missing or bad file: its problems are returned with the valid rows."""
     tables, problems = [], []
-    for name, check, columns in ((ACTORS_FILE, check_actors, ACTOR_COLUMNS),
-                                 (DEPARTMENTS_FILE, check_departments, DEPARTMENT_COLUMNS)):
+    for name, check, columns in (
+        (ACTORS_FILE, check_actors, ACTOR_COLUMNS),
+        (DEPARTMENTS_FILE, check_departments, DEPARTMENT_COLUMNS),
+    ):
         text, problem = read_file_text(Path(data_dir) / name, name)
         if text is None:
             tables.append(pd.DataFrame(columns=list(columns)))

@@ -11,9 +11,22 @@ import re
 from dataclasses import dataclass
 
 COLUMNS = (
-    "event_id", "date", "end_date", "event_type", "place", "department_code", "region",
-    "lat", "lon", "actors", "title_fr", "title_en", "description_fr", "description_en",
-    "source", "source_url",
+    "event_id",
+    "date",
+    "end_date",
+    "event_type",
+    "place",
+    "department_code",
+    "region",
+    "lat",
+    "lon",
+    "actors",
+    "title_fr",
+    "title_en",
+    "description_fr",
+    "description_en",
+    "source",
+    "source_url",
 )
 # Columns a table may leave out (a teacher's table rarely has them); see disputes.py.
 OPTIONAL_COLUMNS = ("other_dates", "confidence")
@@ -49,11 +62,24 @@ class TableRules:
     unknown_actors: bool  # accepted, with the row's force_type or as "other"
 
 
-BUNDLED_RULES = TableRules(required=COLUMNS, aliases=False, unknown_columns_are_problems=True, derive=False,
-                           source_required=True, actors_required=True, unknown_actors=False)
-OWN_TABLE_RULES = TableRules(required=("date", "place", "event_type"), aliases=True,
-                             unknown_columns_are_problems=False, derive=True, source_required=False,
-                             actors_required=False, unknown_actors=True)
+BUNDLED_RULES = TableRules(
+    required=COLUMNS,
+    aliases=False,
+    unknown_columns_are_problems=True,
+    derive=False,
+    source_required=True,
+    actors_required=True,
+    unknown_actors=False,
+)
+OWN_TABLE_RULES = TableRules(
+    required=("date", "place", "event_type"),
+    aliases=True,
+    unknown_columns_are_problems=False,
+    derive=True,
+    source_required=False,
+    actors_required=False,
+    unknown_actors=True,
+)
 # Columns only a class's own table may have: the force type of its own actors.
 OWN_TABLE_COLUMNS = COLUMNS + OPTIONAL_COLUMNS + ("force_type",)
 TITLE_COLUMNS = ("title_fr", "title_en")
@@ -80,13 +106,15 @@ def read_day(text: str) -> tuple[dt.date | None, str, str]:
         pass
     short_year = _DAY_FIRST_SHORT_YEAR.fullmatch(text)
     if short_year:
-        return (None,
-                f"date « {text} » refusée : l'année n'a que deux chiffres ({short_year.group(1)} : 19{short_year.group(1)} "
-                f"ou 20{short_year.group(1)} ?) ; écrivez-la en entier, ex. 25/08/1944 ou 1944-08-25.",
-                f"date '{text}' refused: the year has only two digits ({short_year.group(1)}: 19{short_year.group(1)} "
-                f"or 20{short_year.group(1)}?); write it in full, e.g. 25/08/1944 or 1944-08-25.")
-    return (None,
-            f"date « {text} » invalide : format AAAA-MM-JJ ou JJ/MM/AAAA d'un jour qui existe.",
-            f"invalid date '{text}': YYYY-MM-DD or DD/MM/YYYY format, a day that exists.")
-
-
+        return (
+            None,
+            f"date « {text} » refusée : l'année n'a que deux chiffres ({short_year.group(1)} : 19{short_year.group(1)} "
+            f"ou 20{short_year.group(1)} ?) ; écrivez-la en entier, ex. 25/08/1944 ou 1944-08-25.",
+            f"date '{text}' refused: the year has only two digits ({short_year.group(1)}: 19{short_year.group(1)} "
+            f"or 20{short_year.group(1)}?); write it in full, e.g. 25/08/1944 or 1944-08-25.",
+        )
+    return (
+        None,
+        f"date « {text} » invalide : format AAAA-MM-JJ ou JJ/MM/AAAA d'un jour qui existe.",
+        f"invalid date '{text}': YYYY-MM-DD or DD/MM/YYYY format, a day that exists.",
+    )

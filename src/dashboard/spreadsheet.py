@@ -13,9 +13,22 @@ from typing import IO
 
 from dashboard.columns import canonical_column
 from dashboard.problems import Problem
-from dashboard.table_text import (HEADER_SEARCH_ROWS, MAX_CELLS, MAX_COLUMNS, MAX_PACKING_RATIO, MAX_ROWS,
-                                  MAX_UNPACKED_BYTES, Deadline, ReadFacts, ReadResult, SourceRow, TextTable, failure,
-                                  too_many_columns, too_many_rows)
+from dashboard.table_text import (
+    HEADER_SEARCH_ROWS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_PACKING_RATIO,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    Deadline,
+    ReadFacts,
+    ReadResult,
+    SourceRow,
+    TextTable,
+    failure,
+    too_many_columns,
+    too_many_rows,
+)
 
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -37,10 +50,12 @@ def _unpacking_problem(archive: zipfile.ZipFile) -> ReadResult | None:
         unpacked += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if unpacked > MAX_UNPACKED_BYTES or (member.file_size > 10 * 1024 * 1024 and ratio > MAX_PACKING_RATIO):
-            return failure("le classeur se décompresse en un volume démesuré (plus de "
-                           f"{MAX_UNPACKED_BYTES // 1024 // 1024} Mo, ou plus de {MAX_PACKING_RATIO} fois sa taille) : il n'est pas lu.",
-                           "the workbook unpacks to an excessive size (over "
-                           f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB, or over {MAX_PACKING_RATIO} times its size): it is not read.")
+            return failure(
+                "le classeur se décompresse en un volume démesuré (plus de "
+                f"{MAX_UNPACKED_BYTES // 1024 // 1024} Mo, ou plus de {MAX_PACKING_RATIO} fois sa taille) : il n'est pas lu.",
+                "the workbook unpacks to an excessive size (over "
+                f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB, or over {MAX_PACKING_RATIO} times its size): it is not read.",
+            )
     return None
 
 
@@ -69,8 +84,13 @@ def _xlsx_extent(xml: bytes) -> tuple[int, int]:
         rows = max(rows, int(match.group(2)))
     cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + xml.count(b":c>")
     if cells > references:  # positions implied by order: the longest row gives the width
-        columns = max(columns, max(row.count(b"<c ") + row.count(b"<c>") + row.count(b":c ") + row.count(b":c>")
-                                   for row in xml.split(b"row>")))
+        columns = max(
+            columns,
+            max(
+                row.count(b"<c ") + row.count(b"<c>") + row.count(b":c ") + row.count(b":c>")
+                for row in xml.split(b"row>")
+            ),
+        )
     return rows, columns
 
 
@@ -112,22 +132,31 @@ def _extent_problem(archive: zipfile.ZipFile, kind: str) -> ReadResult | None:
     the limits, however few bytes it takes in the file."""
     try:
         if kind == "xlsx":
-            extents = [_xlsx_extent(archive.read(name)) for name in archive.namelist()
-                       if name.startswith("xl/worksheets/") and name.endswith(".xml")]
+            extents = [
+                _xlsx_extent(archive.read(name))
+                for name in archive.namelist()
+                if name.startswith("xl/worksheets/") and name.endswith(".xml")
+            ]
         else:
             with archive.open("content.xml") as stream:
                 extents = [_ods_extent(stream)]
     except Exception as error:  # broken XML or zip member: the reader would fail too
-        return failure(f"classeur endommagé, illisible ({type(error).__name__}).",
-                       f"damaged workbook, unreadable ({type(error).__name__}).")
+        return failure(
+            f"classeur endommagé, illisible ({type(error).__name__}).",
+            f"damaged workbook, unreadable ({type(error).__name__}).",
+        )
     for rows, columns in extents:
         if rows > MAX_ROWS + HEADER_SEARCH_ROWS:
             return too_many_rows(rows)
         if columns > MAX_COLUMNS:
             return too_many_columns(columns, 1)
         if rows * columns > MAX_CELLS:
-            return failure(f"une feuille compte {rows * columns:,} cellules ; la limite est de {MAX_CELLS:,}.".replace(",", "\u202f"),
-                           f"a sheet spans {rows * columns:,} cells; the limit is {MAX_CELLS:,}.")
+            return failure(
+                f"une feuille compte {rows * columns:,} cellules ; la limite est de {MAX_CELLS:,}.".replace(
+                    ",", "\u202f"
+                ),
+                f"a sheet spans {rows * columns:,} cells; the limit is {MAX_CELLS:,}.",
+            )
     return None
 
 
@@ -160,8 +189,10 @@ def read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             kind = _spreadsheet_kind(archive)
             if kind is None:
-                return failure("archive ZIP qui n'est pas un classeur .xlsx ou .ods.",
-                               "a ZIP archive that is not an .xlsx or .ods workbook.")
+                return failure(
+                    "archive ZIP qui n'est pas un classeur .xlsx ou .ods.",
+                    "a ZIP archive that is not an .xlsx or .ods workbook.",
+                )
             refused = _unpacking_problem(archive) or _extent_problem(archive, kind)
             if refused:
                 return refused
@@ -180,16 +211,24 @@ def read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
             return too_many_columns(width, 1)
         values = sheet.to_python(skip_empty_area=False)
     except Exception as error:  # calamine's errors (XML, zip, password...) share no base class
-        return failure(f"classeur illisible ({type(error).__name__}) : enregistrez-le à nouveau, ou en CSV.",
-                       f"unreadable workbook ({type(error).__name__}): save it again, or as CSV.")
+        return failure(
+            f"classeur illisible ({type(error).__name__}) : enregistrez-le à nouveau, ou en CSV.",
+            f"unreadable workbook ({type(error).__name__}): save it again, or as CSV.",
+        )
     if deadline.passed():
         return ReadResult(None, problems=[deadline.problem(None)])
     name = sheet.name
     notices = []
     if len(sheets) > 1:
         others = ", ".join(sheets[1:])
-        notices.append(Problem(None, None, f"seule la première feuille (« {name} ») est lue ; autres feuilles ignorées : {others}.",
-                               f"only the first sheet ('{name}') is read; other sheets left aside: {others}."))
+        notices.append(
+            Problem(
+                None,
+                None,
+                f"seule la première feuille (« {name} ») est lue ; autres feuilles ignorées : {others}.",
+                f"only the first sheet ('{name}') is read; other sheets left aside: {others}.",
+            )
+        )
     header = None
     header_line = 1
     rows: list[SourceRow] = []
@@ -211,12 +250,15 @@ def read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
             stopped = deadline.problem(line, name)
             break
     if header is None:
-        return ReadResult(None, ReadFacts(kind, sheet=name), [Problem(None, None, f"la feuille « {name} » est vide.",
-                                                                      f"sheet '{name}' is empty.")])
+        return ReadResult(
+            None,
+            ReadFacts(kind, sheet=name),
+            [Problem(None, None, f"la feuille « {name} » est vide.", f"sheet '{name}' is empty.")],
+        )
     facts = ReadFacts(kind, sheet=name, other_sheets=tuple(sheets[1:]))
     return ReadResult(TextTable(header, rows, header_line, name, stopped), facts, notices=notices)
 
 
 def _header_further(values: list, index: int) -> bool:
     """Whether a row below `index`, within the first rows, looks like the header."""
-    return any(_looks_like_header([cell_text(v) for v in row]) for row in values[index + 1:HEADER_SEARCH_ROWS])
+    return any(_looks_like_header([cell_text(v) for v in row]) for row in values[index + 1 : HEADER_SEARCH_ROWS])

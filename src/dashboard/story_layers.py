@@ -33,8 +33,9 @@ def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
     return int((pd.Timestamp(day) - pd.Timestamp(first)).days)
 
 
-def department_spans(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date,
-                     codes: tuple[str, ...]) -> list[list[list[int]]]:
+def department_spans(
+    events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, codes: tuple[str, ...]
+) -> list[list[list[int]]]:
     """For each département in `codes` order: its spans [state, first day, day it ended (OPEN_END
     while it lasts)], state 1 = freed, 2 = retaken. Empty: occupied throughout, as far as the
     table says."""
@@ -52,14 +53,17 @@ def pocket_areas(pockets: pd.DataFrame, communes: pd.DataFrame, first: dt.date, 
     before `surrendered` (the day it surrendered, it is free)."""
     outlines = pocket_outlines(pockets, communes)
     name = "name_en" if lang == "en" else "name_fr"
-    return [{
-        "id": row["pocket_id"],
-        "name": row[name],
-        "polygon": outlines[row["pocket_id"]],
-        "from": day_number(row["formed"], first),
-        "to": day_number(row["surrendered"], first),
-        "dates": i18n.format_date_range(row["formed"].date(), row["surrendered"].date(), lang),
-    } for row in _records(pockets)]
+    return [
+        {
+            "id": row["pocket_id"],
+            "name": row[name],
+            "polygon": outlines[row["pocket_id"]],
+            "from": day_number(row["formed"], first),
+            "to": day_number(row["surrendered"], first),
+            "dates": i18n.format_date_range(row["formed"].date(), row["surrendered"].date(), lang),
+        }
+        for row in _records(pockets)
+    ]
 
 
 def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: str) -> list[dict]:
@@ -70,14 +74,20 @@ def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: 
     marked = []
     for row in _records(rows):
         others, _ = parse_other_dates(row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
-        marked.append({
-            "code": row["department_code"],
-            "place": row["place"],
-            "position": [round(float(row["lon"]), 3), round(float(row["lat"]), 3)],
-            "date": i18n.format_date(row["liberated_on"].date(), lang),
-            "others": [f"{i18n.format_date(other.day, lang)} : {other.given_by}" if lang == "fr"
-                       else f"{i18n.format_date(other.day, lang)}: {other.given_by}" for other in others],
-        })
+        marked.append(
+            {
+                "code": row["department_code"],
+                "place": row["place"],
+                "position": [round(float(row["lon"]), 3), round(float(row["lat"]), 3)],
+                "date": i18n.format_date(row["liberated_on"].date(), lang),
+                "others": [
+                    f"{i18n.format_date(other.day, lang)} : {other.given_by}"
+                    if lang == "fr"
+                    else f"{i18n.format_date(other.day, lang)}: {other.given_by}"
+                    for other in others
+                ],
+            }
+        )
     return marked
 
 

@@ -44,17 +44,35 @@ class Header:
                 if column == "title_fr":
                     accepted = "titre, title_fr, title, title_en"
                 hint_fr, hint_en = f" (noms acceptés : {accepted})", f" (accepted names: {accepted})"
-            self.problems.append(self._at(line, column, f"colonne obligatoire absente de l'en-tête{hint_fr}.",
-                                          f"required column missing from the header{hint_en}."))
+            self.problems.append(
+                self._at(
+                    line,
+                    column,
+                    f"colonne obligatoire absente de l'en-tête{hint_fr}.",
+                    f"required column missing from the header{hint_en}.",
+                )
+            )
         if unknown and rules.unknown_columns_are_problems:
             for name in unknown:
                 expected = ", ".join(COLUMNS + OPTIONAL_COLUMNS)
-                self.problems.append(self._at(line, name, f"colonne inconnue ; colonnes attendues : {expected}.",
-                                              f"unknown column; expected columns: {expected}."))
+                self.problems.append(
+                    self._at(
+                        line,
+                        name,
+                        f"colonne inconnue ; colonnes attendues : {expected}.",
+                        f"unknown column; expected columns: {expected}.",
+                    )
+                )
         elif unknown:
             shown = ", ".join(unknown[:20]) + (" …" if len(unknown) > 20 else "")
-            self.notices.append(self._at(line, None, f"colonnes ignorées (noms non reconnus) : {shown}.",
-                                         f"columns left aside (names not recognised): {shown}."))
+            self.notices.append(
+                self._at(
+                    line,
+                    None,
+                    f"colonnes ignorées (noms non reconnus) : {shown}.",
+                    f"columns left aside (names not recognised): {shown}.",
+                )
+            )
         for canonical, found in duplicated.items():
             if rules.aliases and len(set(found)) > 1:
                 fr = f"colonnes « {' », « '.join(found)} » : elles désignent la même colonne ({canonical}) ; gardez-en une."

@@ -23,6 +23,7 @@ MAX_PACKING_RATIO = 250
 # How far down a spreadsheet the header row is looked for (a title above the table is common).
 HEADER_SEARCH_ROWS = 10
 
+
 @dataclass(frozen=True)
 class SourceRow:
     """One row of cells and where it starts: a CSV line, or a spreadsheet row number."""
@@ -79,11 +80,15 @@ class Deadline:
         return time.monotonic() > self.end
 
     def problem(self, line: int | None, sheet: str | None = None) -> Problem:
-        return Problem(line, None,
-                       f"lecture arrêtée après {self.seconds:g} secondes (limite) : le fichier est trop gros ou trop complexe ; "
-                       "les lignes suivantes n'ont pas été lues.",
-                       f"reading stopped after {self.seconds:g} seconds (the limit): the file is too large or too complex; "
-                       "the following lines were not read.", sheet=sheet)
+        return Problem(
+            line,
+            None,
+            f"lecture arrêtée après {self.seconds:g} secondes (limite) : le fichier est trop gros ou trop complexe ; "
+            "les lignes suivantes n'ont pas été lues.",
+            f"reading stopped after {self.seconds:g} seconds (the limit): the file is too large or too complex; "
+            "the following lines were not read.",
+            sheet=sheet,
+        )
 
 
 def failure(fr: str, en: str, line: int | None = None) -> ReadResult:
@@ -94,10 +99,15 @@ def too_many_rows(count: int | None = None) -> ReadResult:
     """`count`: the rows a spreadsheet declares; None when a CSV is stopped at the limit."""
     fr_count = f"{count:,}".replace(",", "\u202f") if count else f"plus de {MAX_ROWS:,}".replace(",", "\u202f")
     en_count = f"{count:,}" if count else f"more than {MAX_ROWS:,}"
-    return failure(f"le fichier a {fr_count} lignes ; la limite est de {MAX_ROWS:,} lignes.".replace(",", "\u202f"),
-                   f"the file has {en_count} rows; the limit is {MAX_ROWS:,} rows.")
+    return failure(
+        f"le fichier a {fr_count} lignes ; la limite est de {MAX_ROWS:,} lignes.".replace(",", "\u202f"),
+        f"the file has {en_count} rows; the limit is {MAX_ROWS:,} rows.",
+    )
 
 
 def too_many_columns(count: int, line: int) -> ReadResult:
-    return failure(f"l'en-tête a {count} colonnes ; la limite est de {MAX_COLUMNS} colonnes.",
-                   f"the header has {count} columns; the limit is {MAX_COLUMNS} columns.", line)
+    return failure(
+        f"l'en-tête a {count} colonnes ; la limite est de {MAX_COLUMNS} colonnes.",
+        f"the header has {count} columns; the limit is {MAX_COLUMNS} columns.",
+        line,
+    )

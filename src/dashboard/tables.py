@@ -26,12 +26,15 @@ def search_events(events: pd.DataFrame, query: str) -> pd.DataFrame:
     query = query.strip()
     if not query:
         return events
-    haystack = events[["title_fr", "title_en", "place", "actors", "description_fr", "description_en"]].agg(" ".join, axis=1)
+    haystack = events[["title_fr", "title_en", "place", "actors", "description_fr", "description_en"]].agg(
+        " ".join, axis=1
+    )
     return events[haystack.str.contains(query, case=False, regex=False)]
 
 
-def explorer_table(events: pd.DataFrame, lang: str, actor_labels: dict[str, str],
-                   dates_as_words: bool = True) -> pd.DataFrame:
+def explorer_table(
+    events: pd.DataFrame, lang: str, actor_labels: dict[str, str], dates_as_words: bool = True
+) -> pd.DataFrame:
     """The events as a table with translated labels and column names, one row per event: dates
     in words to show, or YYYY-MM-DD to download (`dates_as_words=False`); no end date is blank."""
     english = lang == "en"
@@ -41,21 +44,25 @@ def explorer_table(events: pd.DataFrame, lang: str, actor_labels: dict[str, str]
             return [i18n.format_optional_date(day, lang) for day in events[column]]
         return [day.date().isoformat() if pd.notna(day) else "" for day in events[column]]
 
-    table = pd.DataFrame({
-        i18n.t("col_date", lang): dates("date"),
-        i18n.t("col_end_date", lang): dates("end_date"),
-        i18n.t("col_type", lang): [i18n.event_type_label(kind, lang) for kind in events["event_type"]],
-        i18n.t("col_title", lang): events["title_en" if english else "title_fr"],
-        i18n.t("col_place", lang): events["place"],
-        i18n.t("col_department", lang): events["department_code"],
-        i18n.t("col_region", lang): [i18n.region_label(region, lang) for region in events["region"]],
-        i18n.t("col_actors", lang): [", ".join(actor_labels.get(a, a) for a in actors) for actors in events["actor_list"]],
-        i18n.t("col_description", lang): events["description_en" if english else "description_fr"],
-        i18n.t("col_source", lang): events["source"],
-        i18n.t("col_source_url", lang): events["source_url"],
-        i18n.t("col_confidence", lang): [i18n.confidence_label(level, lang) for level in events["confidence"]],
-        i18n.t("col_other_dates", lang): [other_dates_text(text, lang) for text in events["other_dates"]],
-    })
+    table = pd.DataFrame(
+        {
+            i18n.t("col_date", lang): dates("date"),
+            i18n.t("col_end_date", lang): dates("end_date"),
+            i18n.t("col_type", lang): [i18n.event_type_label(kind, lang) for kind in events["event_type"]],
+            i18n.t("col_title", lang): events["title_en" if english else "title_fr"],
+            i18n.t("col_place", lang): events["place"],
+            i18n.t("col_department", lang): events["department_code"],
+            i18n.t("col_region", lang): [i18n.region_label(region, lang) for region in events["region"]],
+            i18n.t("col_actors", lang): [
+                ", ".join(actor_labels.get(a, a) for a in actors) for actors in events["actor_list"]
+            ],
+            i18n.t("col_description", lang): events["description_en" if english else "description_fr"],
+            i18n.t("col_source", lang): events["source"],
+            i18n.t("col_source_url", lang): events["source_url"],
+            i18n.t("col_confidence", lang): [i18n.confidence_label(level, lang) for level in events["confidence"]],
+            i18n.t("col_other_dates", lang): [other_dates_text(text, lang) for text in events["other_dates"]],
+        }
+    )
     return table.reset_index(drop=True)
 
 
@@ -74,10 +81,12 @@ def confidence_counts(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """How many rows at each confidence level (the levels in order, then "not assessed")."""
     levels = [*CONFIDENCE_LEVELS, ""]
     counts = events["confidence"].value_counts()
-    return pd.DataFrame({
-        i18n.t("col_confidence", lang): [i18n.confidence_label(level, lang) for level in levels],
-        i18n.t("col_rows", lang): [int(counts.get(level, 0)) for level in levels],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col_confidence", lang): [i18n.confidence_label(level, lang) for level in levels],
+            i18n.t("col_rows", lang): [int(counts.get(level, 0)) for level in levels],
+        }
+    )
 
 
 def source_counts(events: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -13,6 +13,7 @@ WEEK = dt.timedelta(days=7)
 
 STEP_ACTIONS = ("start", "previous_event", "minus_week", "minus_day", "plus_day", "plus_week", "next_event", "end")
 
+
 @dataclass(frozen=True)
 class Timeline:
     first: dt.date

@@ -39,8 +39,9 @@ class OwnTable:
         return not self.result.events.empty
 
 
-def read_own_table(raw: bytes, name: str, refs: ReferenceTables, communes: Communes | None,
-                   deadline: Deadline | None = None) -> OwnTable:
+def read_own_table(
+    raw: bytes, name: str, refs: ReferenceTables, communes: Communes | None, deadline: Deadline | None = None
+) -> OwnTable:
     """Read and check a class's file. Never raises on bad content; takes at most the deadline
     (reading and checking share it)."""
     deadline = deadline or Deadline()
@@ -50,12 +51,18 @@ def read_own_table(raw: bytes, name: str, refs: ReferenceTables, communes: Commu
         return OwnTable(name, result, refs, read.facts, tuple(read.notices))
     result = validate_table(read.table, refs, OWN_TABLE_RULES, communes, deadline)
     if not read.table.rows and not result.problems:
-        result.problems.append(Problem(read.table.header_line, None,
-                                       "le tableau n'a qu'un en-tête : ajoutez une ligne par événement en dessous.",
-                                       "the table has a header only: add one row per event below it."))
+        result.problems.append(
+            Problem(
+                read.table.header_line,
+                None,
+                "le tableau n'a qu'un en-tête : ajoutez une ligne par événement en dessous.",
+                "the table has a header only: add one row per event below it.",
+            )
+        )
         result.problem_count += 1
-    return OwnTable(name, result, refs.with_actors(result.extra_actors), read.facts,
-                    tuple(read.notices) + tuple(result.notices))
+    return OwnTable(
+        name, result, refs.with_actors(result.extra_actors), read.facts, tuple(read.notices) + tuple(result.notices)
+    )
 
 
 def describe_facts(facts: ReadFacts | None, lang: str) -> str:
@@ -78,11 +85,13 @@ def problem_rows(problems: list[Problem], lang: str) -> pd.DataFrame:
     """The report as a table: where, column, problem (in the UI language)."""
     english = lang == "en"
     headers = ("where", "column", "problem") if english else ("emplacement", "colonne", "problème")
-    return pd.DataFrame({
-        headers[0]: [problem.where(lang) for problem in problems],
-        headers[1]: [problem.column or "" for problem in problems],
-        headers[2]: [problem.message_en if english else problem.message_fr for problem in problems],
-    })
+    return pd.DataFrame(
+        {
+            headers[0]: [problem.where(lang) for problem in problems],
+            headers[1]: [problem.column or "" for problem in problems],
+            headers[2]: [problem.message_en if english else problem.message_fr for problem in problems],
+        }
+    )
 
 
 def more_problems(result: LoadResult) -> int:
@@ -96,7 +105,10 @@ def report_csv(result: LoadResult, lang: str) -> bytes:
     table = problem_rows(result.problems, lang)
     extra = more_problems(result)
     if extra:
-        note = (f"… and {extra} more problems (only the first {MAX_REPORTED_PROBLEMS} are listed)" if lang == "en"
-                else f"… et {extra} autres problèmes (seuls les {MAX_REPORTED_PROBLEMS} premiers sont listés)")
+        note = (
+            f"… and {extra} more problems (only the first {MAX_REPORTED_PROBLEMS} are listed)"
+            if lang == "en"
+            else f"… et {extra} autres problèmes (seuls les {MAX_REPORTED_PROBLEMS} premiers sont listés)"
+        )
         table.loc[len(table)] = ["", "", note]
     return csv_bytes(table)

@@ -38,8 +38,9 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, regions: Sequence[str],
-                chapter_ids: Sequence[str] = ()) -> ParsedQuery:
+def parse_query(
+    params: Mapping[str, str], first: dt.date, last: dt.date, regions: Sequence[str], chapter_ids: Sequence[str] = ()
+) -> ParsedQuery:
     parsed = ParsedQuery()
     for name, raw in params.items():
         value = str(raw)
@@ -69,4 +70,3 @@ def parse_query(params: Mapping[str, str], first: dt.date, last: dt.date, region
                 parsed.values[name] = known
         # Other parameters (utm_…, a page's own) are not the view's: ignored.
     return parsed
-

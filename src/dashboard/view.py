@@ -74,8 +74,13 @@ def _known(values: Iterable[str], vocabulary: Sequence[str]) -> tuple[str, ...]:
     return tuple(item for item in vocabulary if item in chosen)
 
 
-def with_filters(view: View, *, force_types: Iterable[str] | None = None, event_types: Iterable[str] | None = None,
-                 regions: Iterable[str] | None = None) -> View:
+def with_filters(
+    view: View,
+    *,
+    force_types: Iterable[str] | None = None,
+    event_types: Iterable[str] | None = None,
+    regions: Iterable[str] | None = None,
+) -> View:
     """The view with the given filters replaced (None leaves a filter as it is)."""
     return replace(
         view,
@@ -91,8 +96,14 @@ def with_language(view: View, lang: str) -> View:
 
 def apply_chapter(view: View, chapter: Chapter) -> View:
     """A chapter sets the date and the filters, and is remembered as the current one."""
-    return replace(view, chapter=chapter.chapter_id, date=chapter.date, force_types=tuple(chapter.force_types),
-                   event_types=tuple(chapter.event_types), regions=tuple(chapter.regions))
+    return replace(
+        view,
+        chapter=chapter.chapter_id,
+        date=chapter.date,
+        force_types=tuple(chapter.force_types),
+        event_types=tuple(chapter.event_types),
+        regions=tuple(chapter.regions),
+    )
 
 
 def without_chapter(view: View) -> View:
@@ -100,8 +111,14 @@ def without_chapter(view: View) -> View:
     return replace(view, chapter=None)
 
 
-def view_from_query(params: Mapping[str, str], first: dt.date, last: dt.date, regions: Sequence[str],
-                    chapters: Sequence[Chapter], default_lang: str) -> tuple[View, list[Notice]]:
+def view_from_query(
+    params: Mapping[str, str],
+    first: dt.date,
+    last: dt.date,
+    regions: Sequence[str],
+    chapters: Sequence[Chapter],
+    default_lang: str,
+) -> tuple[View, list[Notice]]:
     """The view a shared link asks for; bad values keep their default and yield a notice."""
     parsed = parse_query(params, first, last, regions, [chapter.chapter_id for chapter in chapters])
     values = parsed.values
@@ -111,8 +128,12 @@ def view_from_query(params: Mapping[str, str], first: dt.date, last: dt.date, re
         view = apply_chapter(view, next(c for c in chapters if c.chapter_id == values[CHAPTER_PARAM]))
     if DATE_PARAM in values:
         view = with_date(view, values[DATE_PARAM])  # type: ignore[arg-type]
-    view = with_filters(view, force_types=values.get(FORCE_PARAM), event_types=values.get(TYPE_PARAM),  # type: ignore[arg-type]
-                        regions=values.get(REGION_PARAM))  # type: ignore[arg-type]
+    view = with_filters(
+        view,
+        force_types=values.get(FORCE_PARAM),  # type: ignore[arg-type]
+        event_types=values.get(TYPE_PARAM),  # type: ignore[arg-type]
+        regions=values.get(REGION_PARAM),  # type: ignore[arg-type]
+    )
     if MODE_PARAM in values:
         view = replace(view, mode=str(values[MODE_PARAM]))
     return view, parsed.notices
@@ -125,8 +146,7 @@ def to_query(view: View) -> dict[str, str]:
         query[CHAPTER_PARAM] = view.chapter
     if view.mode != EXPLORE:
         query[MODE_PARAM] = view.mode
-    for name, values in ((FORCE_PARAM, view.force_types), (TYPE_PARAM, view.event_types),
-                         (REGION_PARAM, view.regions)):
+    for name, values in ((FORCE_PARAM, view.force_types), (TYPE_PARAM, view.event_types), (REGION_PARAM, view.regions)):
         if values:
             query[name] = ",".join(values)
     return query

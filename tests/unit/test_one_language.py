@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import charts, dates, disputed_charts, tables
+from dashboard import chart_parts, charts, dates, disputed_charts, tables
 from dashboard.csvcheck import csv_error_text
 from dashboard.data import parse_events
 from dashboard.filters import View
@@ -68,11 +68,11 @@ def test_sources_table_headers_are_translated(small_events, lang, headers):
 
 def test_chart_tables_have_translated_headers_and_dates_in_words(small_events, refs):
     table = charts.cumulative_by_force(small_events, refs.departments, View(date=D(1944, 9, 1), lang="fr"))
-    shown = charts.localized(table, "fr")
+    shown = chart_parts.localized(table, "fr")
     assert list(shown.columns) == ["Date", "Série", "Cumul"]
     assert "19 juillet 1944" in set(shown["Date"])  # Caen, the first préfecture of the small table
     assert "Total" in set(shown["Série"]) and "total" not in set(shown["Série"])
-    downloaded = charts.localized(table, "en", dates_as_words=False)
+    downloaded = chart_parts.localized(table, "en", dates_as_words=False)
     assert list(downloaded.columns) == ["Date", "Series", "Cumulative"]
     assert D(1944, 7, 19) in set(downloaded["Date"])
 

@@ -28,8 +28,9 @@ def _component():
     # Once per process: the copy of deck.gl that static serving sends to the browser, then the
     # component itself (its html/css/js are read once; restart the server after editing them).
     vendor.vendor()
-    return st.components.v2.component(COMPONENT_NAME, html=_read("player.html"), css=_read("player.css"),
-                                      js=_read("player.js"), isolate_styles=False)
+    return st.components.v2.component(
+        COMPONENT_NAME, html=_read("player.html"), css=_read("player.css"), js=_read("player.js"), isolate_styles=False
+    )
 
 
 def render(payload: dict, on_date: Callable[[dt.date], None], key: str = "map_player") -> None:

@@ -10,26 +10,29 @@ from the table's first day, which keeps the payload small and the filter values 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import i18n
 from dashboard.data import FORCE_TYPES, OTHER_FORCE
-from dashboard.filters import (FRESH_DAYS, STATE_FRESH, STATE_LIBERATED, STATE_OCCUPIED, STATE_PARTIAL, STATE_RETAKEN, View,
-                               date_range, filtered_events)
+from dashboard.filters import FRESH_DAYS, STATE_OCCUPIED, View, date_range, filtered_events
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
-from dashboard.player.story import (DISPUTED_GLYPH, POCKET_OUTLINE_RGBA, disputed_layer, disputed_markers,
-                                    pocket_layer, retaken_line)
+from dashboard.player.story import DISPUTED_GLYPH, POCKET_OUTLINE_RGBA, disputed_markers, retaken_line
+from dashboard.player.layers import NO_BOUND, deck_spec
 from dashboard.story_layers import freed_before_retaken, pocket_areas
-from dashboard.map_layers import (FORCE_COLORS_HEX, FRANCE_VIEW, MAP_STATES, MASSACRE_RING_HEX, RADIUS_CURRENT_PX,
-                                  RADIUS_PAST_PX, STATE_COLORS_HEX, hex_to_rgba, main_force_type, short_source,
-                                  static_department_codes)
+from dashboard.map_layers import (
+    FORCE_COLORS_HEX,
+    MAP_STATES,
+    MASSACRE_RING_HEX,
+    STATE_COLORS_HEX,
+    main_force_type,
+    short_source,
+    static_department_codes,
+)
 
 # Speeds in days per second, and "one event date per step" (SPEED_EVENT).
 SPEED_EVENT = "event"
@@ -40,8 +43,6 @@ EVENT_STEP_SECONDS = 1.0
 # Coordinates are sent with 3 decimals (about 100 m): finer than a point on a national map,
 # and a third fewer bytes at 100k rows than pandas' full floats.
 COORDINATE_DECIMALS = 3
-# Filter bounds meaning "no bound": far outside any day number, exact in float32.
-NO_BOUND = 1_000_000
 
 # The colours a point can have: one per force type, the fifth ("other") for an actor outside the
 # four and for a civil fact with no armed actor.
@@ -64,83 +65,40 @@ def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
     return (pd.Timestamp(day) - pd.Timestamp(first)).days
 
 
-def department_layers() -> list[pdk.Layer]:
-    """The départements: all occupied underneath, then one layer per state drawn from the
-    segments of who held them (see department_segments; the browser turns each segment into a
-    copy of its département's outline). Each filters on the GPU on [start, end, freed_on]: the
-    player moves the ranges every frame, and the fresh layer's soft range fades a newly freed
-    département in instead of popping it."""
-    def by_state(layer_id: str, state: str, data: str) -> pdk.Layer:
-        return pdk.Layer(
-            "GeoJsonLayer", id=layer_id, data=data, stroked=False, filled=True, pickable=False,
-            get_fill_color=hex_to_rgba(STATE_COLORS_HEX[state], 235),
-            extensions=[{"@@type": "DataFilterExtension", "filterSize": 3}],
-            get_filter_value="[properties.start, properties.end, properties.freed_on]",
-            filter_range=[[-NO_BOUND, -NO_BOUND]] * 3,  # nothing until the first frame sets it
-            filter_transform_size=False,
-        )
-    outline = dict(data="@@#DEPARTMENTS", get_line_color=[90, 90, 90, 255], line_width_min_pixels=0.6, pickable=False)
-    return [pdk.Layer("GeoJsonLayer", id="departements", stroked=False, filled=True,
-                      get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235), **outline),
-            by_state("departements-retaken", STATE_RETAKEN, "@@#RETAKEN"),
-            by_state("departements-partial", STATE_PARTIAL, "@@#PARTIAL"),
-            by_state("departements-liberated", STATE_LIBERATED, "@@#FREED"),
-            by_state("departements-fresh", STATE_FRESH, "@@#FREED"),
-            # The outlines on top, so a filled layer never hides a border.
-            pdk.Layer("GeoJsonLayer", id="departements-borders", stroked=True, filled=False, **outline)]
-
-
-def event_layers() -> list[pdk.Layer]:
-    """Every event of the filtered table, drawn from its first day on; the events under way in
-    the current window again, bigger. Both filter on the GPU ([start] and [start, end])."""
-    common = dict(
-        data="@@#POINTS", get_position="position", get_fill_color="color", get_line_color="line_color",
-        get_line_width="line_width", radius_units="'pixels'", line_width_units="'pixels'", stroked=True,
-        pickable=True, auto_highlight=True,
-    )
-    return [
-        pdk.Layer("ScatterplotLayer", id="events", get_radius=RADIUS_PAST_PX,
-                  extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
-                  get_filter_value="start", filter_range=[-NO_BOUND, -NO_BOUND], **common),
-        pdk.Layer("ScatterplotLayer", id="events-current", get_radius=RADIUS_CURRENT_PX,
-                  extensions=[{"@@type": "DataFilterExtension", "filterSize": 2}],
-                  get_filter_value="[start, end]", filter_range=[[-NO_BOUND, -NO_BOUND], [NO_BOUND, NO_BOUND]],
-                  **common),
-    ]
-
-
-def deck_spec(view_state: pdk.ViewState | None = None) -> dict:
-    """The pydeck Deck, as the JSON deck.gl's JSONConverter reads. Offline: no map provider,
-    no style, no tiles."""
-    layers = [*department_layers(), pocket_layer(), *event_layers(), disputed_layer()]
-    deck = pdk.Deck(layers=layers, initial_view_state=view_state or FRANCE_VIEW, map_provider=None)
-    return json.loads(json.dumps(deck, default=default_serialize))
-
-
-def event_records(shown: pd.DataFrame, lang: str, force_of_actor: dict[str, str],
-                  actor_labels: dict[str, str], freed_on: dict[str, dt.date] | None = None) -> tuple[list[list], list[int]]:
+def event_records(
+    shown: pd.DataFrame,
+    lang: str,
+    force_of_actor: dict[str, str],
+    actor_labels: dict[str, str],
+    freed_on: dict[str, dt.date] | None = None,
+) -> tuple[list[list], list[int]]:
     """The distinct (force, massacre, title, place, actors, source, retaken) rows, and each
     event's row number among them. A table that repeats a text (the same place, the same source)
     sends it once; the tooltip is filled from these texts as plain text in the browser. `retaken`
     tells a retaken place's two dates (`freed_on`: freed_before_retaken)."""
     # A force the palette does not know (a teacher's own actors table) is drawn as "other".
-    forces = [POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(OTHER_FORCE)
-              for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])]
-    table = pd.DataFrame({
-        "force": forces,
-        "massacre": (shown["event_type"] == "massacre").astype(int).to_numpy(),
-        "title": shown["title_en" if lang == "en" else "title_fr"].to_numpy(),
-        "place": shown["place"].to_numpy(),
-        "actors": [", ".join(actor_labels.get(a, a) for a in actors) for actors in shown["actor_list"]],
-        "source": shown["source"].map(short_source).to_numpy(),
-        "retaken": retaken_line(shown, freed_on or {}, lang),
-    })
+    forces = [
+        POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(OTHER_FORCE)
+        for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])
+    ]
+    table = pd.DataFrame(
+        {
+            "force": forces,
+            "massacre": (shown["event_type"] == "massacre").astype(int).to_numpy(),
+            "title": shown["title_en" if lang == "en" else "title_fr"].to_numpy(),
+            "place": shown["place"].to_numpy(),
+            "actors": [", ".join(actor_labels.get(a, a) for a in actors) for actors in shown["actor_list"]],
+            "source": shown["source"].map(short_source).to_numpy(),
+            "retaken": retaken_line(shown, freed_on or {}, lang),
+        }
+    )
     codes, uniques = pd.MultiIndex.from_frame(table).factorize()
     return [list(row) for row in uniques], codes.tolist()
 
 
-def event_points(events: pd.DataFrame, view: View, first: dt.date, force_of_actor: dict[str, str],
-                 actor_labels: dict[str, str]) -> dict:
+def event_points(
+    events: pd.DataFrame, view: View, first: dt.date, force_of_actor: dict[str, str], actor_labels: dict[str, str]
+) -> dict:
     """The filtered events with a place, whatever their date, as columns of day numbers."""
     shown = filtered_events(events, view)
     shown = shown[shown["department_code"] != ""]  # nationwide facts have no place on the map
@@ -159,8 +117,9 @@ def event_points(events: pd.DataFrame, view: View, first: dt.date, force_of_acto
     }
 
 
-def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date,
-                        pockets: pd.DataFrame | None = None) -> dict[str, list]:
+def department_segments(
+    events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, pockets: pd.DataFrame | None = None
+) -> dict[str, list]:
     """Who held each département when, as segments of the served GeoJSON's features: `feature`
     (its position), `kind` (freed, retaken, or partial: freed but a pocket held inside), `start`
     and `end` (day numbers: from `start` to the day before `end`) and `freed_on` (the liberation the
@@ -168,7 +127,9 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
     freed has no segment and stays occupied; one freed, retaken and freed again has three."""
     held: dict[str, list[tuple[int, int]]] = {}
     if pockets is not None:
-        for codes, formed, surrendered in zip(pockets["department_codes"], pockets["formed"], pockets["surrendered"], strict=True):
+        for codes, formed, surrendered in zip(
+            pockets["department_codes"], pockets["formed"], pockets["surrendered"], strict=True
+        ):
             for code in codes:
                 held.setdefault(code, []).append((day_number(formed, first), day_number(surrendered, first)))
     position = {code: i for i, code in enumerate(static_department_codes())}
@@ -189,8 +150,9 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
             continue
         # A pocket formed or surrendered while free cuts the span: held on a day means formed on
         # or before it and surrendered after it (pockets.held_on).
-        cuts = sorted({start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone)
-                                      if start < day < end})
+        cuts = sorted(
+            {start, end} | {day for formed, gone in held.get(code, ()) for day in (formed, gone) if start < day < end}
+        )
         for begin, finish in pairwise(cuts):
             pocket = any(formed <= begin < gone for formed, gone in held.get(code, ()))
             add(code, SEGMENT_PARTIAL if pocket else SEGMENT_FREED, begin, finish, start)
@@ -199,17 +161,51 @@ def department_segments(events: pd.DataFrame, departments: pd.DataFrame, first: 
 
 def labels(lang: str) -> dict:
     """The player's words, in the page's language."""
-    keys = ("play", "pause", "speed", "speed_event", "save_png", "map_label", "timeline_label", "departments_freed",
-            "departments_freed_pockets",
-            "events_of_day_short", "no_event_today", "col_source", "legend_forces", "massacre_marker",
-            "tooltip_close", "keyboard_help", "pocket_area", "pocket_tooltip", "disputed_marker",
-            "disputed_table_date", "disputed_other_dates")
+    keys = (
+        "play",
+        "pause",
+        "speed",
+        "speed_event",
+        "save_png",
+        "map_label",
+        "timeline_label",
+        "departments_freed",
+        "departments_freed_pockets",
+        "events_of_day_short",
+        "no_event_today",
+        "col_source",
+        "legend_forces",
+        "massacre_marker",
+        "tooltip_close",
+        "keyboard_help",
+        "pocket_area",
+        "pocket_tooltip",
+        "disputed_marker",
+        "disputed_table_date",
+        "disputed_other_dates",
+    )
     strings: dict[str, Any] = {key: i18n.t(key, lang) for key in keys}
-    strings["speeds"] = {speed: (i18n.t("speed_event", lang) if speed == SPEED_EVENT
-                                 else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½")))
-                         for speed in SPEEDS}
-    strings["steps"] = {action: i18n.t(f"step_{action}", lang) for action in
-                        ("start", "previous_event", "minus_week", "minus_day", "plus_day", "plus_week", "next_event", "end")}
+    strings["speeds"] = {
+        speed: (
+            i18n.t("speed_event", lang)
+            if speed == SPEED_EVENT
+            else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½"))
+        )
+        for speed in SPEEDS
+    }
+    strings["steps"] = {
+        action: i18n.t(f"step_{action}", lang)
+        for action in (
+            "start",
+            "previous_event",
+            "minus_week",
+            "minus_day",
+            "plus_day",
+            "plus_week",
+            "next_event",
+            "end",
+        )
+    }
     strings["months"] = list(i18n.MONTHS[i18n.normalize_language(lang)])
     strings["forces"] = [i18n.force_type_label(force, lang) for force in FORCE_TYPES]
     strings["states"] = [i18n.t(f"state_{state}", lang) for state in MAP_STATES]
@@ -229,10 +225,19 @@ def legend() -> dict:
     }
 
 
-def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, force_of_actor: dict[str, str],
-                  actor_labels: dict[str, str], jump: Jump, focus: pdk.ViewState | None = None,
-                  departments_table: pd.DataFrame | None = None, present: bool = False,
-                  pockets: pd.DataFrame | None = None, communes: pd.DataFrame | None = None) -> dict:
+def build_payload(
+    events: pd.DataFrame,
+    departments: pd.DataFrame,
+    view: View,
+    force_of_actor: dict[str, str],
+    actor_labels: dict[str, str],
+    jump: Jump,
+    focus: pdk.ViewState | None = None,
+    departments_table: pd.DataFrame | None = None,
+    present: bool = False,
+    pockets: pd.DataFrame | None = None,
+    communes: pd.DataFrame | None = None,
+) -> dict:
     """Everything the player needs, as JSON-ready data.
 
     `events` draws the points (under the view's filters); who held the départements comes from
@@ -251,15 +256,19 @@ def build_payload(events: pd.DataFrame, departments: pd.DataFrame, view: View, f
         "last": last.isoformat(),
         "event_days": [day_number(day, first) for day in shown_dates],
         "points": event_points(events, view, first, force_of_actor, actor_labels),
-        "segments": department_segments(departments_table if departments_table is not None else events, departments,
-                                        first, pockets),
+        "segments": department_segments(
+            departments_table if departments_table is not None else events, departments, first, pockets
+        ),
         "pockets": pocket_areas(pockets, communes, first, lang) if pockets is not None and communes is not None else [],
-        "disputed": disputed_markers(departments_table if departments_table is not None else events, departments,
-                                     first, lang),
+        "disputed": disputed_markers(
+            departments_table if departments_table is not None else events, departments, first, lang
+        ),
         "department_total": len(departments),
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),
-        "focus": None if focus is None else {"latitude": focus.latitude, "longitude": focus.longitude, "zoom": focus.zoom},
+        "focus": None
+        if focus is None
+        else {"latitude": focus.latitude, "longitude": focus.longitude, "zoom": focus.zoom},
         "jump": {"date": jump.date.isoformat(), "seq": jump.seq},
         "speeds": list(SPEEDS),
         "default_speed": DEFAULT_SPEED,

@@ -30,11 +30,23 @@ def pocket_layer() -> pdk.Layer:
     """The pockets as occupied areas over their freed départements, from the day each formed to the
     day before it surrendered: filtered on the GPU on [from, to], like the département segments."""
     return pdk.Layer(
-        "PolygonLayer", id="pockets", data="@@#POCKETS", get_polygon="polygon", filled=True, stroked=True,
-        get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235), get_line_color=POCKET_OUTLINE_RGBA,
-        line_width_units="'pixels'", get_line_width=2, line_width_min_pixels=2, pickable=True, auto_highlight=True,
+        "PolygonLayer",
+        id="pockets",
+        data="@@#POCKETS",
+        get_polygon="polygon",
+        filled=True,
+        stroked=True,
+        get_fill_color=hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], 235),
+        get_line_color=POCKET_OUTLINE_RGBA,
+        line_width_units="'pixels'",
+        get_line_width=2,
+        line_width_min_pixels=2,
+        pickable=True,
+        auto_highlight=True,
         extensions=[{"@@type": "DataFilterExtension", "filterSize": 2}],
-        get_filter_value="[start, end]", filter_range=[[-NO_BOUND, -NO_BOUND]] * 2, filter_transform_size=False,
+        get_filter_value="[start, end]",
+        filter_range=[[-NO_BOUND, -NO_BOUND]] * 2,
+        filter_transform_size=False,
     )
 
 
@@ -42,22 +54,45 @@ def disputed_layer() -> pdk.Layer:
     """A "?" in a white, black-ringed box beside the préfecture of each département whose
     liberation date the sources dispute, from the day the table says it was freed."""
     return pdk.Layer(
-        "TextLayer", id="disputed", data="@@#DISPUTED", get_position="position", get_text="glyph",
-        get_size=15, size_units="'pixels'", get_color=[0, 0, 0, 255], font_weight="'bold'",
-        get_pixel_offset=DISPUTED_OFFSET_PX, background=True, get_background_color=[255, 255, 255, 255],
-        get_border_color=[0, 0, 0, 255], get_border_width=2, background_padding=[4, 1], background_border_radius=9,
-        pickable=True, auto_highlight=True,
+        "TextLayer",
+        id="disputed",
+        data="@@#DISPUTED",
+        get_position="position",
+        get_text="glyph",
+        get_size=15,
+        size_units="'pixels'",
+        get_color=[0, 0, 0, 255],
+        font_weight="'bold'",
+        get_pixel_offset=DISPUTED_OFFSET_PX,
+        background=True,
+        get_background_color=[255, 255, 255, 255],
+        get_border_color=[0, 0, 0, 255],
+        get_border_width=2,
+        background_padding=[4, 1],
+        background_border_radius=9,
+        pickable=True,
+        auto_highlight=True,
         extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
-        get_filter_value="freed_on", filter_range=[-NO_BOUND, -NO_BOUND], filter_transform_size=False,
+        get_filter_value="freed_on",
+        filter_range=[-NO_BOUND, -NO_BOUND],
+        filter_transform_size=False,
     )
 
 
 def retaken_line(shown: pd.DataFrame, freed_on: dict[str, dt.date], lang: str) -> list[str]:
     """For each `retaken` event whose earlier liberation the table gives, both dates in words
     ("Libération : 8 juin 1944 · reprise : 8 juin 1944"); empty for every other event."""
-    return [i18n.t("retaken_both_dates", lang, freed=i18n.format_date(freed_on[event_id], lang),
-                   retaken=i18n.format_date(day.date(), lang)) if event_id in freed_on else ""
-            for event_id, day in zip(shown["event_id"], shown["date"], strict=True)]
+    return [
+        i18n.t(
+            "retaken_both_dates",
+            lang,
+            freed=i18n.format_date(freed_on[event_id], lang),
+            retaken=i18n.format_date(day.date(), lang),
+        )
+        if event_id in freed_on
+        else ""
+        for event_id, day in zip(shown["event_id"], shown["date"], strict=True)
+    ]
 
 
 def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
@@ -66,5 +101,7 @@ def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.
     # One row per id (a validated table has no repeats; a benchmark's doubled table does).
     events = events.drop_duplicates("event_id")
     freed = prefecture_liberations(events, departments).set_index("department_code")["liberated_on"]
-    return [{**marked, "freed_on": day_number(freed[marked["code"]], first), "glyph": DISPUTED_GLYPH}
-            for marked in disputed_departments(events, departments, lang)]
+    return [
+        {**marked, "freed_on": day_number(freed[marked["code"]], first), "glyph": DISPUTED_GLYPH}
+        for marked in disputed_departments(events, departments, lang)
+    ]

@@ -14,8 +14,15 @@ imports it; pages use the names below.
 
 from dashboard.ui.loading import Bundle, load_bundle, own_table, pockets, read_upload, shown_own_table
 from dashboard.ui.player import map_player
-from dashboard.ui.shell import (current_language, date_slider, finish_page, page_setup, present_mode,
-                                require_events, show_problems)
+from dashboard.ui.shell import (
+    current_language,
+    date_slider,
+    finish_page,
+    page_setup,
+    present_mode,
+    require_events,
+    show_problems,
+)
 from dashboard.ui.story import chapter_controls, chapter_story, current_chapter
 from dashboard.ui.url import current_view, publish_view, read_url_once, share_link
 from dashboard.ui.shared import table as shared_table

@@ -87,6 +87,7 @@ def load_bundle() -> Bundle:
 
 # --- A class's own table (issue 11) -----------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class OwnTableState:
     """The session's uploaded table, kept with the SHA-256 of the file's bytes: the uploader hands
@@ -135,7 +136,9 @@ def shown_own_table() -> OwnTableState | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_chapters(folder: str, stamps: tuple[float | None, ...], chapters_stamp: float | None) -> tuple[list[Chapter], list[Problem]]:
+def _load_chapters(
+    folder: str, stamps: tuple[float | None, ...], chapters_stamp: float | None
+) -> tuple[list[Chapter], list[Problem]]:
     bundle = _load_bundle(folder, stamps)
     return load_chapters(set(bundle.events["event_id"]), set(bundle.refs.regions), Path(folder) / "chapters.csv")
 
@@ -181,8 +184,11 @@ def communes() -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load_pockets(folder: str, stamps: tuple[float | None, ...], pockets_stamp: float | None) -> PocketsResult:
     bundle = _load_bundle(folder, stamps)
-    return load_pockets(_load_communes(folder, _stamp(Path(folder), "communes.csv")),
-                        set(bundle.refs.departments["department_code"]), Path(folder) / "pockets.csv")
+    return load_pockets(
+        _load_communes(folder, _stamp(Path(folder), "communes.csv")),
+        set(bundle.refs.departments["department_code"]),
+        Path(folder) / "pockets.csv",
+    )
 
 
 def pockets() -> PocketsResult:

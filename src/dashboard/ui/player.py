@@ -11,24 +11,54 @@ from dashboard import map_layers, player
 from dashboard.filters import date_range
 from dashboard.player.player import Jump, build_payload
 from dashboard.ui import state
-from dashboard.ui.loading import Bundle, OwnTableState, _load_bundle, _stamps, communes, data_dir, pockets, shown_own_table
+from dashboard.ui.loading import (
+    Bundle,
+    OwnTableState,
+    _load_bundle,
+    _stamps,
+    communes,
+    data_dir,
+    pockets,
+    shown_own_table,
+)
 from dashboard.view import PRESENT, View, with_date
 
 Focus = tuple[float, float, float]  # latitude, longitude, zoom
 
 
-def _build(bundle: Bundle, lang: str, force_types: tuple[str, ...], event_types: tuple[str, ...],
-           regions: tuple[str, ...], focus: Focus | None) -> dict:
+def _build(
+    bundle: Bundle,
+    lang: str,
+    force_types: tuple[str, ...],
+    event_types: tuple[str, ...],
+    regions: tuple[str, ...],
+    focus: Focus | None,
+) -> dict:
     first, _ = date_range(bundle.events)
     view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
-    return build_payload(bundle.events, bundle.refs.departments, view, bundle.force_of_actor, bundle.actor_labels(lang),
-                         Jump(first, 0), map_layers.focus_view(*focus) if focus else None,
-                         pockets=pockets().pockets, communes=communes())
+    return build_payload(
+        bundle.events,
+        bundle.refs.departments,
+        view,
+        bundle.force_of_actor,
+        bundle.actor_labels(lang),
+        Jump(first, 0),
+        map_layers.focus_view(*focus) if focus else None,
+        pockets=pockets().pockets,
+        communes=communes(),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _payload(folder: str, stamps: tuple[float | None, ...], lang: str, force_types: tuple[str, ...],
-             event_types: tuple[str, ...], regions: tuple[str, ...], focus: Focus | None) -> dict:
+def _payload(
+    folder: str,
+    stamps: tuple[float | None, ...],
+    lang: str,
+    force_types: tuple[str, ...],
+    event_types: tuple[str, ...],
+    regions: tuple[str, ...],
+    focus: Focus | None,
+) -> dict:
     # Shared read-only by every session with the same view (never mutated: map_player copies the
     # top level). The same dict from one rerun to the next keeps the message identical, so
     # Streamlit does not send the table again.
@@ -69,7 +99,9 @@ def map_player(bundle: Bundle, view: View, focus: Focus | None = None) -> None:
         base = _own_payload(own, view, focus)
     else:
         folder = data_dir()
-        base = _payload(str(folder), _stamps(folder), view.lang, view.force_types, view.event_types, view.regions, focus)
+        base = _payload(
+            str(folder), _stamps(folder), view.lang, view.force_types, view.event_types, view.regions, focus
+        )
     jump = _jump(view.date)
     payload = {**base, "jump": {"date": jump.date.isoformat(), "seq": jump.seq}, "present": view.mode == PRESENT}
     player.render(payload, on_date=_date_from_player)

@@ -21,11 +21,15 @@ from dashboard.ui import loading
 
 # A view's figures weigh a few hundred KB: the bound keeps the cache to tens of MB.
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figure(name: str, table: pd.DataFrame, shared_by: tuple, _figure_of: Callable[[pd.DataFrame], go.Figure]) -> go.Figure:
+def _figure(
+    name: str, table: pd.DataFrame, shared_by: tuple, _figure_of: Callable[[pd.DataFrame], go.Figure]
+) -> go.Figure:
     return _figure_of(table)
 
 
-def figure(name: str, table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], go.Figure], shared_by: tuple) -> go.Figure:
+def figure(
+    name: str, table: pd.DataFrame, figure_of: Callable[[pd.DataFrame], go.Figure], shared_by: tuple
+) -> go.Figure:
     """The chart `name` of this table, built once for all sessions when `shared_by` names all that
     the figure depends on besides the table (the view, a title); built afresh when it is empty."""
     if not shared_by or loading.shown_own_table() is not None:  # a class's upload is its session's only

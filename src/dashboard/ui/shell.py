@@ -14,8 +14,14 @@ from dashboard.text import escape_markdown
 from dashboard.ui import state
 from dashboard.ui.legacy import leave_legacy_multipage_mode
 from dashboard.ui.loading import Bundle, chapter_problems, load_bundle, own_table, shown_own_table
-from dashboard.ui.url import (current_view, publish_view, read_url_once, refresh_share_box, share_widget,
-                              show_url_notices)
+from dashboard.ui.url import (
+    current_view,
+    publish_view,
+    read_url_once,
+    refresh_share_box,
+    share_widget,
+    show_url_notices,
+)
 from dashboard.view import PRESENT, View, with_date, with_filters, with_language
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
@@ -52,9 +58,14 @@ def _language_changed() -> None:
 
 
 def _filters_changed() -> None:
-    state.update_view(lambda view: with_filters(
-        view, force_types=state.widget_value("force_types"), event_types=state.widget_value("event_types"),
-        regions=state.widget_value("regions")))
+    state.update_view(
+        lambda view: with_filters(
+            view,
+            force_types=state.widget_value("force_types"),
+            event_types=state.widget_value("event_types"),
+            regions=state.widget_value("regions"),
+        )
+    )
 
 
 def _date_changed() -> None:
@@ -64,9 +75,13 @@ def _date_changed() -> None:
 def language_selector(view: View) -> None:
     """The FR/EN switch in the sidebar; it defaults from the browser's locale, French otherwise."""
     st.sidebar.segmented_control(
-        "Langue / Language", options=list(i18n.LANGUAGES), required=True,
-        format_func=LANGUAGE_NAMES.__getitem__, key=state.show_in_widget("lang", view.lang),
-        on_change=_language_changed)
+        "Langue / Language",
+        options=list(i18n.LANGUAGES),
+        required=True,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        key=state.show_in_widget("lang", view.lang),
+        on_change=_language_changed,
+    )
 
 
 def filter_widgets(bundle: Bundle, view: View) -> None:
@@ -79,16 +94,28 @@ def filter_widgets(bundle: Bundle, view: View) -> None:
         ("event_types", "filter_type", EVENT_TYPES, i18n.event_type_label, view.event_types),
         ("regions", "filter_region", bundle.refs.regions, i18n.region_label, view.regions),
     ):
-        st.sidebar.multiselect(i18n.t(label, lang), options, placeholder=everything,
-                               format_func=lambda value, f=format_label: f(value, lang),  # type: ignore[misc]
-                               key=state.show_in_widget(name, list(chosen)), on_change=_filters_changed)
+        st.sidebar.multiselect(
+            i18n.t(label, lang),
+            options,
+            placeholder=everything,
+            format_func=lambda value, f=format_label: f(value, lang),  # type: ignore[misc]
+            key=state.show_in_widget(name, list(chosen)),
+            on_change=_filters_changed,
+        )
 
 
 def date_slider(bundle: Bundle, view: View) -> None:
     first, last = date_range(bundle.events)
     last = max(last, first + dt.timedelta(days=1))  # a slider needs two ends: a class's table may hold one day
-    st.slider(i18n.t("date", view.lang), min_value=first, max_value=last, step=dt.timedelta(days=1),
-              format=SLIDER_DATE_FORMATS[view.lang], key=state.show_in_widget("date", view.date), on_change=_date_changed)
+    st.slider(
+        i18n.t("date", view.lang),
+        min_value=first,
+        max_value=last,
+        step=dt.timedelta(days=1),
+        format=SLIDER_DATE_FORMATS[view.lang],
+        key=state.show_in_widget("date", view.date),
+        on_change=_date_changed,
+    )
 
 
 def show_problems(result: LoadResult, lang: str) -> None:
@@ -117,15 +144,29 @@ def table_banner(lang: str) -> None:
     if shown_own_table() is not None:
         with st.container(border=True):
             text, button = st.columns([4, 1.3], vertical_alignment="center")
-            text.markdown(":material/upload_file: " + escape_markdown(
-                i18n.t("banner_own", lang, name=own.name, n=len(own.events))))
-            button.button(i18n.t("back_to_bundled", lang), key="banner.back", icon=":material/undo:",
-                          on_click=state.show_table, args=(state.BUNDLED_TABLE,), width="stretch")
+            text.markdown(
+                ":material/upload_file: "
+                + escape_markdown(i18n.t("banner_own", lang, name=own.name, n=len(own.events)))
+            )
+            button.button(
+                i18n.t("back_to_bundled", lang),
+                key="banner.back",
+                icon=":material/undo:",
+                on_click=state.show_table,
+                args=(state.BUNDLED_TABLE,),
+                width="stretch",
+            )
     else:
         text, button = st.columns([4, 1.3], vertical_alignment="center")
         text.caption(escape_markdown(i18n.t("banner_bundled", lang, name=own.name)))
-        button.button(i18n.t("show_own", lang), key="banner.own", icon=":material/upload_file:",
-                      on_click=state.show_table, args=(state.OWN_TABLE,), width="stretch")
+        button.button(
+            i18n.t("show_own", lang),
+            key="banner.own",
+            icon=":material/upload_file:",
+            on_click=state.show_table,
+            args=(state.OWN_TABLE,),
+            width="stretch",
+        )
 
 
 def present_mode_style(view: View) -> None:

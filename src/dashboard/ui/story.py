@@ -53,16 +53,39 @@ def chapter_controls(view: View) -> None:
     ids = [FREE_EXPLORATION] + [c.chapter_id for c in story]
     titles = {c.chapter_id: f"{i}. {c.title(lang)}" for i, c in enumerate(story, start=1)}
     select, previous, following, auto = st.columns([4, 1, 1, 1.6], vertical_alignment="bottom")
-    select.selectbox(i18n.t("chapter", lang), ids, on_change=_chapter_from_selectbox,
-                     key=state.show_in_widget("chapter_select", view.chapter or FREE_EXPLORATION),
-                     format_func=lambda chapter_id: titles.get(chapter_id, i18n.t("no_chapter", lang)))
+    select.selectbox(
+        i18n.t("chapter", lang),
+        ids,
+        on_change=_chapter_from_selectbox,
+        key=state.show_in_widget("chapter_select", view.chapter or FREE_EXPLORATION),
+        format_func=lambda chapter_id: titles.get(chapter_id, i18n.t("no_chapter", lang)),
+    )
     before, after = _neighbour_id(view, -1), _neighbour_id(view, 1)
-    previous.button(i18n.t("chapter_previous", lang), icon=":material/arrow_back:", key="chapter.previous",
-                    shortcut="P", on_click=go_to_chapter, args=(before,), width="stretch", disabled=before is None)
-    following.button(i18n.t("chapter_next", lang), icon=":material/arrow_forward:", key="chapter.next",
-                     shortcut="N", on_click=go_to_chapter, args=(after,), width="stretch", disabled=after is None)
-    auto.toggle(i18n.t("chapter_auto", lang), help=i18n.t("chapter_auto_help", lang, seconds=CHAPTER_SECONDS),
-                **state.bind_setting(state.AUTO_CHAPTER_KEY, False))
+    previous.button(
+        i18n.t("chapter_previous", lang),
+        icon=":material/arrow_back:",
+        key="chapter.previous",
+        shortcut="P",
+        on_click=go_to_chapter,
+        args=(before,),
+        width="stretch",
+        disabled=before is None,
+    )
+    following.button(
+        i18n.t("chapter_next", lang),
+        icon=":material/arrow_forward:",
+        key="chapter.next",
+        shortcut="N",
+        on_click=go_to_chapter,
+        args=(after,),
+        width="stretch",
+        disabled=after is None,
+    )
+    auto.toggle(
+        i18n.t("chapter_auto", lang),
+        help=i18n.t("chapter_auto_help", lang, seconds=CHAPTER_SECONDS),
+        **state.bind_setting(state.AUTO_CHAPTER_KEY, False),
+    )
     if state.remembered(state.AUTO_CHAPTER_KEY):
         _auto_advance()
 

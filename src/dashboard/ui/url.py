@@ -34,8 +34,9 @@ def read_url_once() -> None:
     bundle = load_bundle()
     # An unreadable table still gets a view (its language shows the error message).
     first, last = date_range(bundle.events) if not bundle.events.empty else (OPENING_DATE, OPENING_DATE)
-    view, notices = view_from_query(st.query_params.to_dict(), first, last, bundle.refs.regions, chapters(),
-                                    browser_language())
+    view, notices = view_from_query(
+        st.query_params.to_dict(), first, last, bundle.refs.regions, chapters(), browser_language()
+    )
     state.store_view(view)
     state.remember(state.URL_NOTICES_KEY, notices)
 
@@ -55,8 +56,10 @@ def current_view() -> View:
 
 def show_url_notices(lang: str) -> None:
     for notice in state.forget(state.URL_NOTICES_KEY, []):
-        st.warning(i18n.t("url_notice", lang, param=escape_markdown(notice.param), value=escape_markdown(notice.value)),
-                   icon=":material/link_off:")
+        st.warning(
+            i18n.t("url_notice", lang, param=escape_markdown(notice.param), value=escape_markdown(notice.value)),
+            icon=":material/link_off:",
+        )
 
 
 def publish_view(view: View) -> None:
@@ -82,8 +85,9 @@ def share_link(view: View) -> str:
 def share_widget(view: View, lang: str) -> None:
     """The link to the current view and its QR code, generated here (no web service). Built only
     while the box is open (opening it reruns the app), from the view of that run."""
-    box = st.sidebar.expander(i18n.t("share", lang), icon=":material/qr_code_2:", key=state.widget_key("share"),
-                              on_change="rerun")
+    box = st.sidebar.expander(
+        i18n.t("share", lang), icon=":material/qr_code_2:", key=state.widget_key("share"), on_change="rerun"
+    )
     state.remember(state.SHARED_VIEW_KEY, view if box.open else None)
     if not box.open:
         return
