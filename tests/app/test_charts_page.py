@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from helpers import CHART_COLUMN as COLUMN_OF, chart_table as table, fresh_app
+from helpers import CHART_COLUMN as COLUMN_OF, CHART_TAB, chart_table as table, fresh_app
 
-from dashboard.i18n import column_label
+from dashboard.i18n import column_label, t
 
 
 def charts_page(lang="en"):
@@ -14,12 +14,24 @@ def charts_page(lang="en"):
 
 def test_every_chart_has_its_table_and_download():
     at = charts_page()
-    assert not at.exception
-    assert len(at.get("plotly_chart")) == len(COLUMN_OF)
-    assert len(at.dataframe) == len(COLUMN_OF)
-    for name in COLUMN_OF:
-        assert not table(at, name).empty, name
-    assert len(at.get("download_button")) == len(COLUMN_OF)
+    drawn = set()
+    for tab in sorted(set(CHART_TAB.values())):
+        at.session_state["charts.tab"] = t(tab, "en")
+        at.run()
+        assert not at.exception
+        charts_here = [name for name, its_tab in CHART_TAB.items() if its_tab == tab]
+        assert len(at.get("plotly_chart")) == len(at.dataframe) == len(at.get("download_button")) == len(charts_here)
+        for name in charts_here:
+            assert not table(at, name).empty, name
+        drawn.update(charts_here)
+    assert drawn == set(COLUMN_OF)
+
+
+def test_only_the_open_tab_is_drawn():
+    at = charts_page()  # the first tab, the pace, is open
+    headers = [set(frame.value.columns) for frame in at.dataframe]
+    assert headers == [headers[0]] and column_label(COLUMN_OF["pace"], "en") in headers[0]
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_moving_the_date_changes_the_totals():

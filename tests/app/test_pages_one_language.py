@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from helpers import PAGES, fresh_app, rendered_texts
+from helpers import CHART_TAB, PAGES, fresh_app, rendered_texts
 
 from dashboard import i18n
 from dashboard.data import load_events
@@ -84,7 +84,10 @@ def test_a_page_shows_only_its_language(page, lang):
 def test_every_date_axis_of_the_charts_page_names_months_in_the_page_language(lang):
     at = fresh_app(lang).run()
     at.switch_page("pages/charts.py").run()
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    specs = []
+    for tab in sorted(set(CHART_TAB.values())):  # only the open tab is drawn
+        at.session_state["charts.tab"] = i18n.t(tab, lang)
+        specs += [json.loads(chart.proto.spec) for chart in at.run().get("plotly_chart")]
     axes = [axis for spec in specs for name, axis in spec["layout"].items()
             if name.startswith("xaxis") and axis.get("type") == "date"]
     assert len(axes) >= 2, "the pace and the durations charts have date axes"

@@ -9,7 +9,7 @@ from pathlib import Path
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from dashboard.i18n import column_label
+from dashboard.i18n import column_label, t
 
 TESTS_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR = TESTS_DIR / "data"
@@ -56,10 +56,23 @@ CHART_COLUMN = {"pace": "cumulative", "regions-share": "share", "regions-events"
                 "actors": "liberations", "durations": "days", "disputed": "highest", "pockets": "surrendered"}
 
 
+# The tab of the charts page that holds each chart (only the open tab is drawn).
+CHART_TAB = {"pace": "tab_pace", "regions-share": "tab_regions", "regions-events": "tab_regions", "actors": "tab_actors",
+             "durations": "tab_durations", "disputed": "tab_disputes", "pockets": "tab_disputes"}
+
+
+def open_chart_tab(at: AppTest, name: str, lang: str = "en") -> AppTest:
+    """The charts page with the tab of chart `name` opened, as a click on the tab does."""
+    at.session_state["charts.tab"] = t(CHART_TAB[name], lang)
+    return at.run()
+
+
 def chart_table(at: AppTest, name: str):
-    """A chart's table as shown on the English page, with its columns under their internal names."""
+    """A chart's table as shown on the English page (its tab opened), with its columns under
+    their internal names."""
     english = {column_label(column, "en"): column for column in ("events", "liberated", "force_type", "liberations", "actor")}
     header = column_label(CHART_COLUMN[name], "en")
+    open_chart_tab(at, name)
     shown = next(frame.value for frame in at.dataframe if header in frame.value.columns)
     return shown.rename(columns=english)
 

@@ -8,7 +8,7 @@ imports it; pages use the names below.
 - story: the story chapters
 - widgets: a chart with its table, data text shown literally
 - player: the map player (dashboard.player) on the page, and the dates it sends back
-- shared: the chart tables and figures of a view, built once for every session
+- shared: each chart of a view (table, figure, twin, CSV), built once for every session
 - legacy: the workaround for Streamlit's legacy multipage runner
 """
 
@@ -25,7 +25,6 @@ from dashboard.ui.shell import (
 )
 from dashboard.ui.story import chapter_controls, chapter_story, current_chapter
 from dashboard.ui.url import current_view, publish_view, read_url_once, share_link
-from dashboard.ui.shared import table as shared_table
 from dashboard.ui.widgets import chart_with_table, plain
 
 __all__ = [
@@ -50,7 +49,6 @@ __all__ = [
     "read_url_once",
     "require_events",
     "share_link",
-    "shared_table",
     "show_problems",
     "shown_own_table",
 ]
