@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +21,7 @@ import streamlit as st
 
 from dashboard import data, resources
 from dashboard.chapters import Chapter, load_chapters
+from dashboard.filters import date_range
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
 from dashboard.geocode import Communes, load_communes
 from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_communes_empty
@@ -42,6 +45,11 @@ class Bundle:
     @property
     def events(self) -> pd.DataFrame:
         return self.result.events
+
+    @cached_property
+    def dates(self) -> tuple[dt.date, dt.date]:
+        """The table's first and last day, read once: every rerun of every page asks."""
+        return date_range(self.events)
 
     @property
     def force_of_actor(self) -> dict[str, str]:

@@ -8,7 +8,6 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import map_layers, player
-from dashboard.filters import date_range
 from dashboard.player.player import Jump, build_payload
 from dashboard.ui import state
 from dashboard.ui.loading import (
@@ -34,7 +33,7 @@ def _build(
     regions: tuple[str, ...],
     focus: Focus | None,
 ) -> dict:
-    first, _ = date_range(bundle.events)
+    first, _ = bundle.dates
     view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
     return build_payload(
         bundle.events,

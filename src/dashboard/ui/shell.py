@@ -9,7 +9,6 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.data import EVENT_TYPES, FORCE_TYPES, LoadResult
-from dashboard.filters import date_range
 from dashboard.text import escape_markdown
 from dashboard.ui import state
 from dashboard.ui.legacy import leave_legacy_multipage_mode
@@ -105,7 +104,7 @@ def filter_widgets(bundle: Bundle, view: View) -> None:
 
 
 def date_slider(bundle: Bundle, view: View) -> None:
-    first, last = date_range(bundle.events)
+    first, last = bundle.dates
     last = max(last, first + dt.timedelta(days=1))  # a slider needs two ends: a class's table may hold one day
     st.slider(
         i18n.t("date", view.lang),

@@ -9,7 +9,6 @@ import segno
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.filters import date_range
 from dashboard.text import escape_markdown
 from dashboard.ui import state
 from dashboard.ui.loading import chapters, load_bundle
@@ -33,7 +32,7 @@ def read_url_once() -> None:
     state.remember(state.URL_READ_KEY, True)
     bundle = load_bundle()
     # An unreadable table still gets a view (its language shows the error message).
-    first, last = date_range(bundle.events) if not bundle.events.empty else (OPENING_DATE, OPENING_DATE)
+    first, last = bundle.dates if not bundle.events.empty else (OPENING_DATE, OPENING_DATE)
     view, notices = view_from_query(
         st.query_params.to_dict(), first, last, bundle.refs.regions, chapters(), browser_language()
     )
@@ -48,7 +47,7 @@ def current_view() -> View:
     bundle = load_bundle()
     if bundle.events.empty:
         return view
-    kept = within(view, *date_range(bundle.events))
+    kept = within(view, *bundle.dates)
     if kept != view:
         state.store_view(kept)
     return kept
