@@ -18,35 +18,25 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import i18n
-from dashboard.data import FORCE_TYPES, OTHER_FORCE
-from dashboard.filters import FRESH_DAYS, STATE_OCCUPIED, View, date_range, filtered_events
+from dashboard.data import OTHER_FORCE
+from dashboard.filters import FRESH_DAYS, View, date_range, filtered_events
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
-from dashboard.player.story import DISPUTED_GLYPH, POCKET_OUTLINE_RGBA, disputed_markers, retaken_line
+from dashboard.player.story import disputed_markers, retaken_line
 from dashboard.player.layers import NO_BOUND, deck_spec
+from dashboard.player.legend import DEFAULT_SPEED, POINT_FORCES, SPEEDS, labels, legend
 from dashboard.story_layers import freed_before_retaken, pocket_areas
 from dashboard.map_layers import (
-    FORCE_COLORS_HEX,
-    MAP_STATES,
-    MASSACRE_RING_HEX,
-    STATE_COLORS_HEX,
     main_force_type,
     short_source,
     static_department_codes,
 )
 
-# Speeds in days per second, and "one event date per step" (SPEED_EVENT).
-SPEED_EVENT = "event"
-SPEEDS = ("0.5", "1", "2", "4", "8", "16", SPEED_EVENT)
-DEFAULT_SPEED = "4"
 # At "one event date per step", how long each event date stays on screen.
 EVENT_STEP_SECONDS = 1.0
 # Coordinates are sent with 3 decimals (about 100 m): finer than a point on a national map,
 # and a third fewer bytes at 100k rows than pandas' full floats.
 COORDINATE_DECIMALS = 3
 
-# The colours a point can have: one per force type, the fifth ("other") for an actor outside the
-# four and for a civil fact with no armed actor.
-POINT_FORCES = FORCE_TYPES
 # Segment kinds: who held a département from a day to another (see department_segments).
 SEGMENT_FREED, SEGMENT_RETAKEN, SEGMENT_PARTIAL = "freed", "retaken", "partial"
 
@@ -159,69 +149,24 @@ def department_segments(
     return segments
 
 
-def labels(lang: str) -> dict:
-    """The player's words, in the page's language."""
-    keys = (
-        "play",
-        "pause",
-        "speed",
-        "speed_event",
-        "save_png",
-        "map_label",
-        "timeline_label",
-        "departments_freed",
-        "departments_freed_pockets",
-        "events_of_day_short",
-        "no_event_today",
-        "col_source",
-        "legend_forces",
-        "massacre_marker",
-        "tooltip_close",
-        "keyboard_help",
-        "pocket_area",
-        "pocket_tooltip",
-        "disputed_marker",
-        "disputed_table_date",
-        "disputed_other_dates",
-    )
-    strings: dict[str, Any] = {key: i18n.t(key, lang) for key in keys}
-    strings["speeds"] = {
-        speed: (
-            i18n.t("speed_event", lang)
-            if speed == SPEED_EVENT
-            else i18n.t("speed_days", lang, n=speed.replace(".5", "½").replace("0½", "½"))
-        )
-        for speed in SPEEDS
-    }
-    strings["steps"] = {
-        action: i18n.t(f"step_{action}", lang)
-        for action in (
-            "start",
-            "previous_event",
-            "minus_week",
-            "minus_day",
-            "plus_day",
-            "plus_week",
-            "next_event",
-            "end",
-        )
-    }
-    strings["months"] = list(i18n.MONTHS[i18n.normalize_language(lang)])
-    strings["forces"] = [i18n.force_type_label(force, lang) for force in FORCE_TYPES]
-    strings["states"] = [i18n.t(f"state_{state}", lang) for state in MAP_STATES]
-    return strings
-
-
-def legend() -> dict:
+def table_payload(
+    events: pd.DataFrame,
+    departments: pd.DataFrame,
+    lang: str,
+    departments_table: pd.DataFrame | None = None,
+    pockets: pd.DataFrame | None = None,
+    communes: pd.DataFrame | None = None,
+) -> dict:
+    """The part of the payload that follows the table and the language only, whatever the filters
+    (see build_payload): who held the départements, the pockets, the disputed départements."""
+    first, _ = date_range(events)
+    held = departments_table if departments_table is not None else events
+    lang = i18n.normalize_language(lang)
     return {
-        # The palette of the points, in the order of the legend's forces.
-        "forces": [FORCE_COLORS_HEX[force] for force in POINT_FORCES],
-        "states": [STATE_COLORS_HEX[state] for state in MAP_STATES],
-        "massacre": MASSACRE_RING_HEX,
-        "pocket_fill": STATE_COLORS_HEX[STATE_OCCUPIED],
-        "pocket_outline": "#{:02x}{:02x}{:02x}".format(*POCKET_OUTLINE_RGBA[:3]),
-        "disputed_ring": "#000000",
-        "disputed_glyph": DISPUTED_GLYPH,
+        "segments": department_segments(held, departments, first, pockets),
+        "pockets": pocket_areas(pockets, communes, first, lang) if pockets is not None and communes is not None else [],
+        "disputed": disputed_markers(held, departments, first, lang),
+        "department_total": len(departments),
     }
 
 
@@ -237,6 +182,7 @@ def build_payload(
     present: bool = False,
     pockets: pd.DataFrame | None = None,
     communes: pd.DataFrame | None = None,
+    table_part: dict | None = None,
 ) -> dict:
     """Everything the player needs, as JSON-ready data.
 
@@ -244,11 +190,13 @@ def build_payload(
     `departments_table` (default: `events`) unfiltered, as on the map before: a filter on who
     fought does not un-liberate a département. `pockets` (pockets.py) marks the freed départements
     where a pocket is still held, and with `communes` (the points their outlines are drawn around)
-    draws each pocket as an occupied area.
+    draws each pocket as an occupied area. `table_part`: table_payload's result, when kept.
     """
     first, last = date_range(events)
     shown_dates = sorted(filtered_events(events, view)["date"].unique())
     lang = i18n.normalize_language(view.lang)
+    if table_part is None:
+        table_part = table_payload(events, departments, lang, departments_table, pockets, communes)
     return {
         "lang": lang,
         "present": present,
@@ -256,14 +204,7 @@ def build_payload(
         "last": last.isoformat(),
         "event_days": [day_number(day, first) for day in shown_dates],
         "points": event_points(events, view, first, force_of_actor, actor_labels),
-        "segments": department_segments(
-            departments_table if departments_table is not None else events, departments, first, pockets
-        ),
-        "pockets": pocket_areas(pockets, communes, first, lang) if pockets is not None and communes is not None else [],
-        "disputed": disputed_markers(
-            departments_table if departments_table is not None else events, departments, first, lang
-        ),
-        "department_total": len(departments),
+        **table_part,
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),
         "focus": None

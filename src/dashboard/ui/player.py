@@ -8,12 +8,14 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import map_layers, player
-from dashboard.player.player import Jump, build_payload
+from dashboard.player.layers import deck_spec
+from dashboard.player.player import Jump, build_payload, table_payload
 from dashboard.ui import state
 from dashboard.ui.loading import (
     Bundle,
     OwnTableState,
     _load_bundle,
+    _stamp,
     _stamps,
     communes,
     data_dir,
@@ -25,13 +27,17 @@ from dashboard.view import PRESENT, View, with_date
 Focus = tuple[float, float, float]  # latitude, longitude, zoom
 
 
+def _table_part(bundle: Bundle, lang: str) -> dict:
+    return table_payload(bundle.events, bundle.refs.departments, lang, pockets=pockets().pockets, communes=communes())
+
+
 def _build(
     bundle: Bundle,
     lang: str,
     force_types: tuple[str, ...],
     event_types: tuple[str, ...],
     regions: tuple[str, ...],
-    focus: Focus | None,
+    table_part: dict,
 ) -> dict:
     first, _ = bundle.dates
     view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
@@ -42,36 +48,53 @@ def _build(
         bundle.force_of_actor,
         bundle.actor_labels(lang),
         Jump(first, 0),
-        map_layers.focus_view(*focus) if focus else None,
-        pockets=pockets().pockets,
-        communes=communes(),
+        table_part=table_part,
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_table_part(folder: str, stamps: tuple[float | None, ...], pocket_stamps: tuple, lang: str) -> dict:
+    # Who held the départements, the pockets, the disputed ones: the same for every filter, so a
+    # new filter costs only its points.
+    return _table_part(_load_bundle(folder, stamps), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _payload(
     folder: str,
     stamps: tuple[float | None, ...],
+    pocket_stamps: tuple,
     lang: str,
     force_types: tuple[str, ...],
     event_types: tuple[str, ...],
     regions: tuple[str, ...],
-    focus: Focus | None,
 ) -> dict:
     # Shared read-only by every session with the same view (never mutated: map_player copies the
     # top level). The same dict from one rerun to the next keeps the message identical, so
     # Streamlit does not send the table again.
-    return _build(_load_bundle(folder, stamps), lang, force_types, event_types, regions, focus)
+    table_part = _shared_table_part(folder, stamps, pocket_stamps, lang)
+    return _build(_load_bundle(folder, stamps), lang, force_types, event_types, regions, table_part)
 
 
-def _own_payload(own: OwnTableState, view: View, focus: Focus | None) -> dict:
+def _own_payload(own: OwnTableState, view: View) -> dict:
     """The player's data for a class's own table: kept in the session's state, never in the
     shared cache above; only the last view's, so a session holds one payload at most."""
-    key = (view.lang, view.force_types, view.event_types, view.regions, focus)
+    key = (view.lang, view.force_types, view.event_types, view.regions)
     if key not in own.payloads:
         own.payloads.clear()
-        own.payloads[key] = _build(own.bundle, *key)
+        own.payloads[key] = _build(own.bundle, *key, _table_part(own.bundle, view.lang))
     return own.payloads[key]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _deck(focus: Focus | None) -> dict:
+    # Where the map opens (France, or a chapter's area): apart from the view's data, so that a
+    # chapter costs no rebuild of the points.
+    view_state = map_layers.focus_view(*focus) if focus else None
+    return {
+        "deck": deck_spec(view_state),
+        "focus": None if focus is None else {"latitude": focus[0], "longitude": focus[1], "zoom": focus[2]},
+    }
 
 
 def _jump(day: dt.date) -> Jump:
@@ -95,12 +118,18 @@ def map_player(bundle: Bundle, view: View, focus: Focus | None = None) -> None:
     """The map with its timeline, playing in the browser; `focus` flies the map to a chapter's area."""
     own = shown_own_table()
     if own is not None:
-        base = _own_payload(own, view, focus)
+        base = _own_payload(own, view)
     else:
         folder = data_dir()
+        pocket_stamps = (_stamp(folder, "pockets.csv"), _stamp(folder, "communes.csv"))
         base = _payload(
-            str(folder), _stamps(folder), view.lang, view.force_types, view.event_types, view.regions, focus
+            str(folder), _stamps(folder), pocket_stamps, view.lang, view.force_types, view.event_types, view.regions
         )
     jump = _jump(view.date)
-    payload = {**base, "jump": {"date": jump.date.isoformat(), "seq": jump.seq}, "present": view.mode == PRESENT}
+    payload = {
+        **base,
+        **_deck(focus),
+        "jump": {"date": jump.date.isoformat(), "seq": jump.seq},
+        "present": view.mode == PRESENT,
+    }
     player.render(payload, on_date=_date_from_player)
