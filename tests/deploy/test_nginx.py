@@ -1,59 +1,26 @@
 """deploy/liberation-atlas.nginx.conf in front of two installed replicas, all on 127.0.0.1.
 
-nginx runs as an ordinary process from a temporary prefix (its pid, logs and temporary files
-there); the site file is the one in deploy/, with only its ports and log path changed.
+nginx runs as an ordinary process from a temporary prefix, with the site file of deploy/ (only its
+ports and log path changed): see tests/helpers/nginx.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import shutil
-import subprocess
 import time
 import urllib.request
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
-from helpers.deployment import ROOT, Server, free_port
+from helpers.deployment import Server, free_port
+from helpers.nginx import NGINX, first_visit, start_nginx, stop_nginx
 from helpers.streamlit_ws import Session
 
 pytestmark = [pytest.mark.install, pytest.mark.nginx]
 
-SITE = ROOT / "deploy" / "liberation-atlas.nginx.conf"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SHARED_LINK = "date=1944-08-25&lang=en"
 MAX_SESSIONS = 40  # keys are random: two replicas both seen long before this (odds 2^-39 otherwise)
-
-
-def render_site(port: int, replicas: list[int], log: Path) -> str:
-    site = SITE.read_text()
-    replacements = [
-        ("listen 80;", f"listen 127.0.0.1:{port};"),
-        ("server 127.0.0.1:8501 ", f"server 127.0.0.1:{replicas[0]} "),
-        ("server 127.0.0.1:8502 ", f"server 127.0.0.1:{replicas[1]} "),
-        ("/var/log/nginx/liberation-atlas.log", str(log)),
-    ]
-    for old, new in replacements:
-        assert site.count(old) == 1, f"deploy config changed: {old!r} not found once"
-        site = site.replace(old, new)
-    return site
-
-
-def main_config(prefix: Path, site: Path) -> str:
-    temp = "\n".join(f"    {name}_temp_path {prefix / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must reach the temp paths
-    return f"""{user}worker_processes 1;
-pid {prefix / 'nginx.pid'};
-error_log {prefix / 'error.log'} notice;
-events {{ worker_connections 512; }}
-http {{
-{temp}
-    include {site};
-}}
-"""
 
 
 @pytest.fixture
@@ -63,29 +30,10 @@ def nginx(tmp_path):
 
     def start(replicas: list[int]) -> tuple[str, Path]:
         port = free_port()
-        log = tmp_path / "access.log"
-        site = tmp_path / "site.conf"
-        site.write_text(render_site(port, replicas, log))
-        config = tmp_path / "nginx.conf"
-        config.write_text(main_config(tmp_path, site))
-        subprocess.run([NGINX, "-t", "-q", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(config)],
-                       check=True)
-        subprocess.run([NGINX, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(config)], check=True)
-        return f"http://127.0.0.1:{port}", log
+        return f"http://127.0.0.1:{port}", start_nginx(tmp_path, port, replicas)
 
     yield start
-    pid_file = tmp_path / "nginx.pid"
-    if pid_file.exists():
-        subprocess.run(["kill", "-QUIT", pid_file.read_text().strip()], check=False)
-
-
-def first_visit(url: str) -> str:
-    """The page's HTML, as a new browser asks for it: returns the cookie nginx gives it."""
-    with urllib.request.urlopen(url + "/", timeout=30) as response:
-        assert response.status == 200
-        cookie = SimpleCookie(response.headers.get("Set-Cookie", ""))
-    assert "atlas_replica" in cookie, "nginx gave no replica cookie"
-    return f"atlas_replica={cookie['atlas_replica'].value}"
+    stop_nginx(tmp_path)
 
 
 def fetch(url: str, cookie: str) -> int:
