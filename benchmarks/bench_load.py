@@ -29,8 +29,9 @@ cookie, and the CPU and memory columns add up both servers.
 For each N it prints: p50 and p95 of the time from sending a request to Streamlit's "script
 finished" (what a browser waits for), errors (exceptions, failed runs, timeouts, dropped
 connections), the servers' CPU (seconds, and % of one core over the phase), resident memory per
-session ((RSS with the N sessions open - RSS after warm-up) / N), and the 1-minute load average of
-the machine after the phase. `--steps` adds p50/p95 per step of the lesson.
+session ((RSS with the N sessions open - RSS after warm-up) / N), the 1-minute load average of
+the machine after the phase, and this script's own CPU (the simulated class runs on the same
+cores as the servers). `--steps` adds p50/p95 per step of the lesson.
 
 This machine is shared: other jobs take CPU during a run, so compare figures taken in one run.
 
@@ -74,6 +75,7 @@ class Phase:
     by_step: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     cpu_seconds: float = 0.0
+    client_cpu_seconds: float = 0.0  # this script's own CPU: it shares the machine with the servers
     wall_seconds: float = 0.0
     rss_per_session_mb: float = 0.0
 
@@ -180,7 +182,7 @@ async def run_phase(url: str, pids: list[int], students: int, options: argparse.
     phase = Phase(students)
     rng = random.Random(SEED + students)
     done = asyncio.Event()
-    cpu_before, started = cpu_seconds(pids), time.perf_counter()
+    cpu_before, client_before, started = cpu_seconds(pids), time.process_time(), time.perf_counter()
     sticky = options.replicas > 1
     class_ = [Student(url, phase, random.Random(rng.random()), tuple(options.think), sticky) for _ in range(students)]
     tasks = [asyncio.create_task(student.lesson(done, rng.uniform(0, options.arrival))) for student in class_]
@@ -188,6 +190,7 @@ async def run_phase(url: str, pids: list[int], students: int, options: argparse.
         await asyncio.sleep(0.2)
     phase.wall_seconds = time.perf_counter() - started
     phase.cpu_seconds = cpu_seconds(pids) - cpu_before
+    phase.client_cpu_seconds = time.process_time() - client_before
     phase.rss_per_session_mb = (rss_mb(pids) - baseline_rss) / students
     done.set()
     for tab in await asyncio.gather(*tasks):
@@ -253,14 +256,14 @@ def main() -> None:
     print(f"{where}; arrival within {options.arrival:g} s, think {options.think[0]:g}-{options.think[1]:g} s; "
           f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
     print(f"{'N':>4} {'requests':>8} {'req/s':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} "
-          f"{'CPU s':>7} {'CPU %':>6} {'MB/session':>10} {'load':>5}")
+          f"{'CPU s':>7} {'CPU %':>6} {'MB/session':>10} {'load':>5} {'client CPU s':>12}")
     for students in options.sizes:
         phase = measure(students, options, log_dir)
         print(f"{students:>4} {len(phase.times):>8} {len(phase.times) / phase.wall_seconds:>6.1f} "
               f"{statistics.median(phase.times) if phase.times else float('nan'):>7.2f} "
               f"{percentile(phase.times, 0.95):>7.2f} {max(phase.times, default=float('nan')):>7.2f} "
               f"{len(phase.errors):>6} {phase.cpu_seconds:>7.1f} {100 * phase.cpu_seconds / phase.wall_seconds:>6.0f} "
-              f"{phase.rss_per_session_mb:>10.1f} {os.getloadavg()[0]:>5.2f}", flush=True)
+              f"{phase.rss_per_session_mb:>10.1f} {os.getloadavg()[0]:>5.2f} {phase.client_cpu_seconds:>12.1f}", flush=True)
         if options.steps:
             print("       " + "  ".join(f"{step} {statistics.median(phase.by_step[step]):.2f}/"
                                         f"{percentile(phase.by_step[step], 0.95):.2f}"
