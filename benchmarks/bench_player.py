@@ -73,6 +73,17 @@ def synthetic_table(rows: int, path: Path, seed: int = 1944) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+def data_folder(table: Path, into: Path) -> Path:
+    """A data folder for the app (LIBERATION_DATA_DIR): the bundled files, with `table` as its
+    events.csv."""
+    into.mkdir(parents=True, exist_ok=True)
+    for path in (ROOT / "data").iterdir():
+        if path.name != "events.csv":
+            (into / path.name).symlink_to(path)
+    (into / "events.csv").symlink_to(table)
+    return into
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -128,6 +139,7 @@ class Result:
     ticks: int = 0  # the player's rAF callbacks during the first play
     changed: int = 0  # frames that changed a layer
     renders: int = 0  # deck renders during the first play
+    points: int | None = None  # the points the new player was given
 
 
 class Socket:
@@ -181,6 +193,7 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     page.goto(url)
     page.wait_for_function(ready, timeout=600_000)
     result.load_cpu, result.load_bytes = server.cpu() - cpu, sockets.received
+    result.points = page.evaluate(f"() => {PLAYER}.points.count")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(1000)
     result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
@@ -193,6 +206,7 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
             page.evaluate(f"() => {{ const p = {PLAYER}; p.layers = p.layers.filter({keep}); p.draw(true); }}")
         if animate:  # deck.gl redraws every animation frame, whatever changed
             page.evaluate(f"() => {PLAYER}.deck.setProps({{ _animate: true }})")
+
         # Back to the same start date, at 4 days a second, as the old player's default.
         page.evaluate(f"""() => {{ const p = {PLAYER}; p.pause(false);
             p.t = Math.round((Date.parse('{START_DATE}T00:00:00Z') - Date.parse(p.payload.first + 'T00:00:00Z')) / 86400000);
@@ -241,7 +255,7 @@ def measure_old(browser, server: Server, play_seconds: float) -> Result:
     page.evaluate("""() => { window.__frames = 0; const h1 = document.querySelector('h1');
         new MutationObserver(() => { window.__frames += 1; }).observe(h1.parentElement.parentElement, {subtree: true, characterData: true, childList: true}); }""")
     bytes_before, cpu_before, js_before = sockets.received, server.cpu(), script_seconds(cdp)
-    page.get_by_role("button", name="Lecture").click()
+    page.get_by_role("button", name="Lecture").click(timeout=300_000)  # a 100k-row page is slow to answer
     page.wait_for_timeout(play_seconds * 1000)
     frames = page.evaluate("() => window.__frames")
     js = script_seconds(cdp) - js_before
@@ -287,12 +301,18 @@ def main() -> None:
                 shutil.copy(table, old_dir / "data" / "events.csv")
                 players = [
                     ("fragment (old)", old_dir, {"PYTHONPATH": str(old_dir / "src")}, measure_old),
-                    ("browser player", ROOT, {"LIBERATION_EVENTS_CSV": str(table)}, measure_new),
+                    ("browser player", ROOT, {"LIBERATION_DATA_DIR": str(data_folder(table, work / f"data-{size}"))},
+                     measure_new),
                 ]
                 for name, app_dir, env, measure in players[1:] if args.new_only else players:
                     server = Server(app_dir, env, work / f"{name.split()[0]}-{size}.log")
                     try:
-                        rows.append((size, name, measure(browser, server, args.play_seconds)))
+                        result = measure(browser, server, args.play_seconds)
+                        if result.points is not None and result.points < 0.8 * size:
+                            raise RuntimeError(f"the player got {result.points} points: not the {size}-row table")
+                        rows.append((size, name, result))
+                    except Exception as error:  # one failed measurement must not lose the others
+                        print(f"{name} at {size} rows failed: {str(error).splitlines()[0]}", file=sys.stderr, flush=True)
                     finally:
                         server.stop()
                     print(f"measured {name} at {size} rows", file=sys.stderr, flush=True)
