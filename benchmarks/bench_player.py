@@ -8,8 +8,14 @@ the same dates (from 20 August 1944, the busiest stretch):
   (the table itself is already loaded and validated by the server: that is per process, not per visit);
 - 10 s of play at 4 days/s: websocket bytes and server CPU per frame, JS time per frame (CDP
   ScriptDuration / frames), and redraws per second against an empty requestAnimationFrame loop in
-  the same page (the new player also with the points only, the 96 polygons hidden: software GL takes
-  about a second per polygon redraw here).
+  the same page. For the new player, the server CPU of 10 s with the page open and nothing playing
+  is measured too (Streamlit's own background work: what play adds is the difference), and the
+  redraws are counted three ways, since deck.gl draws in its own animation loop and only when a
+  prop changed (a day lasts 15 frames at 4 days/s, so "redraws per rAF" alone says nothing):
+  the player's rAF callbacks against the empty loop (does it keep up with the display?), deck
+  renders per frame whose layers changed (is every change drawn?), and, with the points only and
+  deck's `_animate` on (a redraw forced every frame), renders against the empty loop (can software
+  GL redraw the points at display rate?), beside a deck with no layer at all.
 
 The old player is the code of the commit before the player (git archive into a temporary folder;
 `--old-commit`), run with PYTHONPATH pointing at it. Compare figures of one run: this machine is
@@ -67,6 +73,17 @@ def synthetic_table(rows: int, path: Path, seed: int = 1944) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+def data_folder(table: Path, into: Path) -> Path:
+    """A data folder for the app (LIBERATION_DATA_DIR): the bundled files, with `table` as its
+    events.csv."""
+    into.mkdir(parents=True, exist_ok=True)
+    for path in (ROOT / "data").iterdir():
+        if path.name != "events.csv":
+            (into / path.name).symlink_to(path)
+    (into / "events.csv").symlink_to(table)
+    return into
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -117,6 +134,12 @@ class Result:
     points_redraws_per_s: float | None = None
     points_empty_raf_per_s: float | None = None
     bare_redraws_per_s: float | None = None
+    idle_cpu: float | None = None
+    idle_bytes: int = 0
+    ticks: int = 0  # the player's rAF callbacks during the first play
+    changed: int = 0  # frames that changed a layer
+    renders: int = 0  # deck renders during the first play
+    points: int | None = None  # the points the new player was given
 
 
 class Socket:
@@ -170,13 +193,20 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     page.goto(url)
     page.wait_for_function(ready, timeout=600_000)
     result.load_cpu, result.load_bytes = server.cpu() - cpu, sockets.received
+    result.points = page.evaluate(f"() => {PLAYER}.points.count")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(1000)
     result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
+    cpu_before, bytes_before = server.cpu(), sockets.received
+    page.wait_for_timeout(play_seconds * 1000)  # the page open, nothing playing
+    result.idle_cpu, result.idle_bytes = server.cpu() - cpu_before, sockets.received - bytes_before
 
-    def play(keep: str | None = None) -> tuple[int, int, float, float, float, float]:
+    def play(keep: str | None = None, animate: bool = False) -> tuple[int, int, float, float, float, float]:
         if keep is not None:  # a JS filter on the layers kept
             page.evaluate(f"() => {{ const p = {PLAYER}; p.layers = p.layers.filter({keep}); p.draw(true); }}")
+        if animate:  # deck.gl redraws every animation frame, whatever changed
+            page.evaluate(f"() => {PLAYER}.deck.setProps({{ _animate: true }})")
+
         # Back to the same start date, at 4 days a second, as the old player's default.
         page.evaluate(f"""() => {{ const p = {PLAYER}; p.pause(false);
             p.t = Math.round((Date.parse('{START_DATE}T00:00:00Z') - Date.parse(p.payload.first + 'T00:00:00Z')) / 86400000);
@@ -192,15 +222,19 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
         page.evaluate(f"() => {PLAYER}.pause(false)")  # no commit: nothing to send while measuring
         frames = after["frames"] - before["frames"]
         renders = after["renders"] - before["renders"]
+        if keep is None:  # the whole map, as a visitor sees it
+            result.ticks = after["rafCallbacks"] - before["rafCallbacks"]
+            result.changed = after["changedFrames"] - before["changedFrames"]
         own = (after["frameMs"] - before["frameMs"]) / max(1, frames)
         return frames, bytes_played, cpu_played, js, renders / play_seconds, own
 
     result.frames, result.play_bytes, result.play_cpu, js, result.redraws_per_s, result.player_js_ms = play()
+    result.renders = round(result.redraws_per_s * play_seconds)
     result.js_ms = js * 1000 / max(1, result.frames)
     result.points_empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
-    _, _, _, _, result.points_redraws_per_s, _ = play("l => !l.id.startsWith('departements')")
+    _, _, _, _, result.points_redraws_per_s, _ = play("l => !l.id.startsWith('departements')", animate=True)
     # The same canvas with no layer at all: what software GL allows this page, whatever is drawn.
-    _, _, _, _, result.bare_redraws_per_s, _ = play("l => false")
+    _, _, _, _, result.bare_redraws_per_s, _ = play("l => false", animate=True)
     context.close()
     return result
 
@@ -221,7 +255,7 @@ def measure_old(browser, server: Server, play_seconds: float) -> Result:
     page.evaluate("""() => { window.__frames = 0; const h1 = document.querySelector('h1');
         new MutationObserver(() => { window.__frames += 1; }).observe(h1.parentElement.parentElement, {subtree: true, characterData: true, childList: true}); }""")
     bytes_before, cpu_before, js_before = sockets.received, server.cpu(), script_seconds(cdp)
-    page.get_by_role("button", name="Lecture").click()
+    page.get_by_role("button", name="Lecture").click(timeout=300_000)  # a 100k-row page is slow to answer
     page.wait_for_timeout(play_seconds * 1000)
     frames = page.evaluate("() => window.__frames")
     js = script_seconds(cdp) - js_before
@@ -245,6 +279,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[192, 10_000, 100_000])
     parser.add_argument("--play-seconds", type=float, default=10)
     parser.add_argument("--old-commit", default=OLD_COMMIT)
+    parser.add_argument("--new-only", action="store_true", help="skip the old fragment player")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -264,34 +299,46 @@ def main() -> None:
                     synthetic_table(size, table)
                 # The old code has no way to point at another table: it gets a copy of its data/.
                 shutil.copy(table, old_dir / "data" / "events.csv")
-                for name, app_dir, env, measure in [
+                players = [
                     ("fragment (old)", old_dir, {"PYTHONPATH": str(old_dir / "src")}, measure_old),
-                    ("browser player", ROOT, {"LIBERATION_EVENTS_CSV": str(table)}, measure_new),
-                ]:
+                    ("browser player", ROOT, {"LIBERATION_DATA_DIR": str(data_folder(table, work / f"data-{size}"))},
+                     measure_new),
+                ]
+                for name, app_dir, env, measure in players[1:] if args.new_only else players:
                     server = Server(app_dir, env, work / f"{name.split()[0]}-{size}.log")
                     try:
-                        rows.append((size, name, measure(browser, server, args.play_seconds)))
+                        result = measure(browser, server, args.play_seconds)
+                        if result.points is not None and result.points < 0.8 * size:
+                            raise RuntimeError(f"the player got {result.points} points: not the {size}-row table")
+                        rows.append((size, name, result))
+                    except Exception as error:  # one failed measurement must not lose the others
+                        print(f"{name} at {size} rows failed: {str(error).splitlines()[0]}", file=sys.stderr, flush=True)
                     finally:
                         server.stop()
                     print(f"measured {name} at {size} rows", file=sys.stderr, flush=True)
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{args.play_seconds:.0f} s of play at 4 days/s from {START_DATE}; headless Chromium, software GL, 1440x900")
+    print(f"{args.play_seconds:.0f} s of play at 4 days/s from {START_DATE}; headless Chromium, software GL, 1440x900; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     header = (f"{'rows':>7} {'player':<15} {'load KB':>8} {'load CPU s':>10} {'frames':>6} {'WS B/frame':>10} "
-              f"{'srv CPU ms/frame':>16} {'page JS ms/frame':>16} {'player JS ms':>12} {'redraws/s':>9} {'empty rAF/s':>11} {'ratio':>6} "
-              f"{'points-only ratio':>17} {'no-layer deck ratio':>19}")
+              f"{'srv CPU ms/frame':>16} {'idle srv CPU ms':>15} {'page JS ms/frame':>16} {'player JS ms':>12} "
+              f"{'redraws/s':>9} {'empty rAF/s':>11} {'ratio':>6} {'ticks/empty':>11} {'drawn/changed':>13} "
+              f"{'points _animate':>15} {'no-layer _animate':>17}")
     print(header)
     for size, name, r in rows:
         frames = max(1, r.frames)
-        points = (f"{r.points_redraws_per_s / r.points_empty_raf_per_s:>17.2f} "
-                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>19.2f}" if r.points_redraws_per_s is not None
-                  else f"{'-':>17} {'-':>19}")
+        new = r.points_redraws_per_s is not None
+        idle = f"{r.idle_cpu * 1000 / frames:>15.1f}" if r.idle_cpu is not None else f"{'-':>15}"
+        ticks = (f"{r.ticks / (args.play_seconds * r.empty_raf_per_s):>11.2f} {r.renders / max(1, r.changed):>13.2f} "
+                 if new else f"{'-':>11} {'-':>13} ")
+        points = (f"{r.points_redraws_per_s / r.points_empty_raf_per_s:>15.2f} "
+                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>17.2f}" if new else f"{'-':>15} {'-':>17}")
         print(f"{size:>7} {name:<15} {r.load_bytes / 1024:>8.0f} {r.load_cpu:>10.2f} {r.frames:>6} "
-              f"{r.play_bytes / frames:>10.0f} {r.play_cpu * 1000 / frames:>16.1f} {r.js_ms:>16.2f} "
+              f"{r.play_bytes / frames:>10.0f} {r.play_cpu * 1000 / frames:>16.1f} {idle} {r.js_ms:>16.2f} "
               f"{(f'{r.player_js_ms:.3f}' if r.player_js_ms is not None else '-'):>12} "
               f"{r.redraws_per_s:>9.1f} {r.empty_raf_per_s:>11.1f} {r.redraws_per_s / max(r.empty_raf_per_s, 1e-9):>6.2f} "
-              f"{points}")
+              f"{ticks}{points}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import csv
 import gc
 import io
 import multiprocessing
+import os
 import resource
 import sys
 import time
@@ -102,6 +103,34 @@ def session_megabytes(rows: list[list[str]]) -> tuple[float, int]:
     return held / 1024 / 1024, len(own.events)
 
 
+def player_first_load(rows: list[list[str]]) -> tuple[int, float, float, int]:
+    """The map player's data for an uploaded table, built as the map page builds it for a session
+    that shows its own table (ui/player.py _build: same build_payload, no pockets), then turned
+    into JSON twice as Streamlit does for `data=` (the message, and the element's identity).
+    Returns bytes, CPU seconds of the build, CPU seconds of the JSON, and the points sent."""
+    import datetime as dt
+    import json
+
+    from dashboard.data import load_reference_tables
+    from dashboard.filters import date_range
+    from dashboard.geocode import load_communes
+    from dashboard.player.player import Jump, build_payload
+    from dashboard.upload import read_own_table
+    from dashboard.view import View
+
+    refs = load_reference_tables()
+    own = read_own_table(csv_file(rows), "t.csv", refs, load_communes(frozenset(refs.departments["department_code"])))
+    first, _ = date_range(own.events)
+    labels = dict(zip(own.refs.actors["actor"], own.refs.actors["label_fr"]))
+    started = time.process_time()
+    payload = build_payload(own.events, own.refs.departments, View(date=first, lang="fr"),
+                            own.refs.force_type_of_actor, labels, Jump(dt.date(1944, 8, 20), 0))
+    built = time.process_time()
+    text = json.dumps(payload)
+    json.dumps(payload, sort_keys=True)
+    return len(text.encode("utf-8")), built - started, time.process_time() - built, payload["points"]["count"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -126,6 +155,10 @@ def main() -> None:
                   f"{loaded:>9}{problems:>10}")
     held, loaded = session_megabytes(largest)
     print(f"\nheld per session with a {loaded}-row table (events + actors + FR/EN tooltips): {held:.0f} MB")
+    sent, build_cpu, json_cpu, points = player_first_load(largest)
+    print(f"map player's first load with that table uploaded: {sent / 1024 / 1024:.2f} MB of data for {points} points, "
+          f"{build_cpu:.2f} s CPU to build, {json_cpu:.2f} s for Streamlit's two JSON dumps "
+          f"(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
 
 
 if __name__ == "__main__":

@@ -94,12 +94,20 @@ def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: 
 def freed_before_retaken(events: pd.DataFrame) -> dict[str, dt.date]:
     """For each `retaken` row, the day its place had been freed: the last `liberation` or
     `insurrection` row at the same place and département that ends on or before the recapture."""
-    freeing = events[events["event_type"].isin(["liberation", "insurrection"])]
-    found: dict[str, dt.date] = {}
-    for row in _records(events[events["event_type"] == "retaken"]):
-        same = freeing[(freeing["place"] == row["place"]) & (freeing["department_code"] == row["department_code"])]
-        ends = same["end_date"].fillna(same["date"])
-        before = ends[ends <= row["date"]]
-        if not before.empty:
-            found[row["event_id"]] = before.max().date()
-    return found
+    key = ["place", "department_code"]
+    freeing = events.loc[events["event_type"].isin(["liberation", "insurrection"]), key]
+    freeing = freeing.assign(freed=events["end_date"].fillna(events["date"])).dropna(subset=["freed"])
+    retaken = events.loc[events["event_type"] == "retaken", ["event_id", "date", *key]]
+    if retaken.empty or freeing.empty:
+        return {}
+    # One join for the whole table (a class's table may have 100,000 rows): for each recapture,
+    # the latest freeing of the same place that ended on or before it.
+    found = pd.merge_asof(
+        retaken.sort_values("date"),
+        freeing.sort_values("freed"),
+        left_on="date",
+        right_on="freed",
+        by=key,
+        direction="backward",
+    ).dropna(subset=["freed"])
+    return {str(event_id): day.date() for event_id, day in zip(found["event_id"], found["freed"], strict=True)}

@@ -65,3 +65,27 @@ def test_a_missing_file_is_a_message_not_a_traceback(use_folder, missing):
     assert not at.exception
     warnings = [w.value.replace("\\", "") for w in at.warning]
     assert any(f"fichier introuvable : {missing}" in w for w in warnings), warnings
+
+
+def test_a_crowded_day_lists_its_first_events_and_says_how_many_more(use_folder):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO((DATA_DIR / "small_events.csv").read_text(encoding="utf-8"))))
+    paris = next(row for row in rows if row["event_id"] == "liberation-paris")
+    crowd = [{**paris, "event_id": f"crowd-{i}", "title_en": f"Crowd {i}", "title_fr": f"Foule {i}"} for i in range(60)]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows + crowd)
+    use_folder(events_csv=out.getvalue())
+    at = fresh_app("en")
+    at.query_params["date"] = paris["date"]
+    at.run()
+    assert not at.exception
+    day = paris["date"]
+    under_way = sum(1 for row in rows + crowd if row["date"] <= day <= (row["end_date"] or row["date"]))
+    listed = [m.value for m in at.markdown if m.value.startswith("**")]  # one per event listed
+    hidden = under_way - len(listed)
+    assert 0 < len(listed) < under_way
+    assert any(f"and {hidden} more" in c.value for c in at.caption), [c.value for c in at.caption]

@@ -31,7 +31,7 @@ def test_player_gets_every_placed_event_and_the_date(events):
     payload = player_payload(at)
     assert payload["jump"]["date"] == "1944-08-25"
     assert shown_titles(payload) == expected_titles(events)
-    assert len(payload["points"]["start"]) == (events["department_code"] != "").sum()
+    assert payload["points"]["count"] == (events["department_code"] != "").sum()
     assert "25 August 1944" in at.subheader[0].value  # the events of the day follow the same date
 
 

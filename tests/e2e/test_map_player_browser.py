@@ -174,8 +174,8 @@ def point_on_screen(page, title: str) -> tuple[float, float]:
     """Where the event titled `title` is drawn, in page coordinates."""
     return tuple(page.evaluate("""title => {
         const p = document.querySelector('[data-role=player]').liberationPlayer;
-        const points = p.payload.points;
-        const i = points.record.findIndex((code) => points.records[code][2] === title);
+        const points = p.points;  // the payload's columns, decoded once by the player
+        const i = points.title.findIndex((code) => points.texts.title[code] === title);
         const [x, y] = p.deck.getViewports()[0].project([points.lon[i], points.lat[i]]);
         const box = p.el.map.getBoundingClientRect();
         return [box.left + x, box.top + y];

@@ -86,7 +86,7 @@ def test_on_8_june_1944_tulle_and_gueret_are_shown_freed(app_url, recorded_page)
     open_player(recorded_page, f"{app_url}/?date=1944-06-08&lang=fr", "1944-06-08")
     # No disputed marker before the départements concerned are freed.
     assert all(marker["freed_on"] <= page.evaluate(f"() => Math.floor({PLAYER}.t)") for marker in picked(page, "disputed"))
-    lines = page.evaluate(f"() => {PLAYER}.payload.points.records.filter((r) => r[6]).map((r) => r[6])")
+    lines = page.evaluate(f"() => {PLAYER}.points.texts.retaken.filter((line) => line)")
     assert any(line.startswith("Date de libération : ") and " · date de reprise : " in line for line in lines)
     recorded_page.screenshot("map-1944-06-08")
     assert recorded_page.outside_requests() == []

@@ -47,8 +47,9 @@ def player_payload(at: AppTest) -> dict:
 
 def shown_titles(payload: dict) -> set[str]:
     """The titles of the points a player payload draws."""
-    points = payload["points"]
-    return {points["records"][code][2] for code in points["record"]}
+    from dashboard.player.points import decode_points
+
+    return {point["title"] for point in decode_points(payload["points"])}
 
 
 # Each chart's table on the charts page, recognised by a column only it has.

@@ -7,6 +7,7 @@ import pytest
 
 from dashboard import i18n, map_layers
 from dashboard.player import player
+from dashboard.player.points import decode_points, event_points
 from dashboard.charts import multi_day_events
 from dashboard.data import COLUMNS, FORCE_TYPES, OTHER_FORCE, parse_events
 from dashboard.filters import View, filtered_events
@@ -59,9 +60,11 @@ def test_the_force_filter_finds_actor_less_rows_under_other(civil):
 
 def test_map_and_charts_draw_actor_less_rows_in_the_other_colour(civil, refs):
     view = View(date=dt.date(1945, 12, 31))
-    records, codes = player.event_records(civil, "en", refs.force_type_of_actor, {})
-    force_of_event = dict(zip(civil["event_id"], (player.POINT_FORCES[records[code][0]] for code in codes), strict=True))
-    assert force_of_event == {"other-vote": OTHER_FORCE, "liberation-test": refs.force_type_of_actor["FFI"]}
+    first = civil["date"].min().date()
+    points = decode_points(event_points(civil, View(date=first, lang="en"), first, refs.force_type_of_actor, {}))
+    force_of_event = {point["title"]: point["force"] for point in points}
+    titles = civil.set_index("event_id")["title_en"]
+    assert force_of_event == {titles["other-vote"]: OTHER_FORCE, titles["liberation-test"]: refs.force_type_of_actor["FFI"]}
     durations = multi_day_events(civil, view, refs.force_type_of_actor)
     assert list(durations["force_type"]) == [OTHER_FORCE]
 

@@ -11,6 +11,7 @@ from dashboard.filters import View, department_states, liberated_count
 from helpers import DATA_DIR
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON
 from dashboard.player.player import Jump, build_payload, parse_reported_date
+from dashboard.player.points import decode_points
 
 D = dt.date
 JUMP = Jump(D(1944, 8, 25), 3)
@@ -22,9 +23,8 @@ def payload_of(events, refs, view=None, **kwargs):
     return build_payload(events, refs.departments, view, refs.force_type_of_actor, labels, JUMP, **kwargs)
 
 
-def points_by_record_title(payload) -> dict[str, int]:
-    points = payload["points"]
-    return {points["records"][code][2]: i for i, code in enumerate(points["record"])}
+def points_by_title(payload) -> dict[str, dict]:
+    return {point["title"]: point for point in decode_points(payload["points"])}
 
 
 def test_points_are_the_events_with_a_place_as_day_numbers(small_events, refs):
@@ -32,15 +32,16 @@ def test_points_are_the_events_with_a_place_as_day_numbers(small_events, refs):
     first = small_events["date"].min()
     placed = small_events[small_events["department_code"] != ""]
     assert payload["first"] == first.date().isoformat()
-    points = payload["points"]
-    assert len(points["start"]) == len(points["lon"]) == len(points["record"]) == len(placed)
-    by_title = points_by_record_title(payload)
+    assert payload["points"]["count"] == len(decode_points(payload["points"])) == len(placed)
+    by_title = points_by_title(payload)
     for _, event in placed.iterrows():
-        i = by_title[event["title_fr"]]
-        assert points["start"][i] == (event["date"] - first).days
+        point = by_title[event["title_fr"]]
+        assert point["start"] == (event["date"] - first).days
         end = event["end_date"] if pd.notna(event["end_date"]) else event["date"]
-        assert points["end"][i] == (end - first).days
-        assert points["lon"][i] == pytest.approx(event["lon"], abs=1e-3)
+        assert point["end"] == (end - first).days
+        assert point["lon"] == pytest.approx(event["lon"], abs=1e-3)
+        assert point["lat"] == pytest.approx(event["lat"], abs=1e-3)
+        assert point["place"] == event["place"]
     assert "Fait national" not in by_title  # nationwide: listed on the page, not drawn
 
 
@@ -48,8 +49,8 @@ def test_points_follow_the_filters_but_not_the_date(small_events, refs):
     everything = payload_of(small_events, refs, View(date=D(1944, 6, 9)))
     axis_only = payload_of(small_events, refs, View(date=D(1944, 6, 9), force_types=("axis",)))
     # Every date is sent: the browser filters by date on the GPU.
-    assert len(everything["points"]["start"]) == (small_events["department_code"] != "").sum()
-    assert set(points_by_record_title(axis_only)) == {"Massacre de Tulle"}
+    assert everything["points"]["count"] == (small_events["department_code"] != "").sum()
+    assert set(points_by_title(axis_only)) == {"Massacre de Tulle"}
     assert axis_only["event_days"] == [0]  # ← / → step through the filtered events only
     assert everything["event_days"] == sorted({(day - small_events["date"].min()).days for day in small_events["date"]})
 
@@ -120,15 +121,16 @@ def test_hostile_text_travels_as_data_never_as_markup(small_events, refs):
     hostile = "<img src=x onerror=alert(1)>"
     events.loc[events["event_id"] == "liberation-paris", "title_fr"] = hostile
     payload = payload_of(events, refs)
-    assert hostile in points_by_record_title(payload)  # as is: the browser sets it with textContent
+    assert hostile in points_by_title(payload)  # as is: the browser sets it with textContent
     spec = json.dumps(payload["deck"])
     assert "tooltip" not in spec and "html" not in spec  # no HTML template anywhere
 
 
 def test_repeated_texts_are_sent_once(small_events, refs):
     doubled = pd.concat([small_events, small_events], ignore_index=True)
-    payload = payload_of(doubled, refs)
-    assert len(payload["points"]["record"]) == 2 * len(payload["points"]["records"])
+    points = payload_of(doubled, refs)["points"]
+    assert points["count"] == 2 * len(points["texts"]["title"]) == 2 * (small_events["department_code"] != "").sum()
+    assert len(points["texts"]["place"]) == small_events.loc[small_events["department_code"] != "", "place"].nunique()
 
 
 def test_deck_is_offline_and_filters_on_the_gpu(small_events, refs):

@@ -10,6 +10,7 @@ import pytest
 from dashboard.data import load_events
 from dashboard.filters import View
 from dashboard.player.player import Jump, build_payload
+from dashboard.player.points import decode_points
 from dashboard.pockets import load_pockets, read_communes
 from helpers import DATA_DIR
 
@@ -116,13 +117,12 @@ def test_the_bundled_valence_is_marked_with_the_drome_archives_date(bundled, bun
 def test_a_retaken_place_tells_both_dates_in_its_tooltip(refs, lang, expected):
     events = load_events(DATA_DIR / "retaken_events.csv", refs).events
     payload = payload_of(events, refs, D(1944, 6, 8), lang=lang)
-    points = payload["points"]
     title = "title_en" if lang == "en" else "title_fr"
-    by_title = {points["records"][code][2]: points["records"][code] for code in points["record"]}
+    by_title = {point["title"]: point for point in decode_points(payload["points"])}
     titles = events.set_index("event_id")[title]
-    assert by_title[titles["retaken-tulle"]][6] == expected
-    assert by_title[titles["insurrection-tulle"]][6] == ""  # only the recapture says both
-    assert by_title[titles["retaken-lorient-nowhere"]][6] == ""  # no earlier liberation: no invented date
+    assert by_title[titles["retaken-tulle"]]["retaken"] == expected
+    assert by_title[titles["insurrection-tulle"]]["retaken"] == ""  # only the recapture says both
+    assert by_title[titles["retaken-lorient-nowhere"]]["retaken"] == ""  # no earlier liberation: no invented date
 
 
 def test_a_force_filter_keeps_the_day_a_retaken_place_had_been_freed(refs):
@@ -132,5 +132,5 @@ def test_a_force_filter_keeps_the_day_a_retaken_place_had_been_freed(refs):
     forces = tuple(refs.force_type_of_actor[actor] for actor in retaken["actor_list"])
     payload = build_payload(events, refs.departments, View(date=D(1944, 6, 8), force_types=forces[:1]),
                             refs.force_type_of_actor, labels, Jump(D(1944, 6, 8), 0))
-    lines = {record[2]: record[6] for record in payload["points"]["records"]}
+    lines = {point["title"]: point["retaken"] for point in decode_points(payload["points"])}
     assert lines[retaken["title_fr"]].startswith("Date de libération : 8 juin 1944")

@@ -9,15 +9,13 @@ from dashboard import i18n
 from dashboard.data import FORCE_TYPES
 from dashboard.filters import STATE_OCCUPIED
 from dashboard.map_layers import FORCE_COLORS_HEX, MAP_STATES, MASSACRE_RING_HEX, STATE_COLORS_HEX
+from dashboard.player.points import POINT_FORCES  # the legend lists the colours points can have
 from dashboard.player.story import DISPUTED_GLYPH, POCKET_OUTLINE_RGBA
 
 # Speeds in days per second, and "one event date per step" (SPEED_EVENT).
 SPEED_EVENT = "event"
 SPEEDS = ("0.5", "1", "2", "4", "8", "16", SPEED_EVENT)
 DEFAULT_SPEED = "4"
-# The colours a point can have: one per force type, the fifth ("other") for an actor outside the
-# four and for a civil fact with no armed actor.
-POINT_FORCES = FORCE_TYPES
 
 
 def labels(lang: str) -> dict:

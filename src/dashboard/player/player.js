@@ -155,21 +155,63 @@ function rgba(hex, alpha) {
   return [0, 2, 4].map((i) => parseInt(value.slice(i, i + 2), 16)).concat([alpha]);
 }
 
-function pointRows(payload) {
-  const { lon, lat, start, end, record, records } = payload.points;
+// The payload's packed columns (points.py pack): value = (base + raw) / scale, raw being an
+// unsigned little-endian array sent as base64. Whole numbers come back as an Int32Array.
+const PACKED_ARRAYS = { uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array };
+
+function unpack(packed) {
+  const binary = atob(packed.data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const raw = new PACKED_ARRAYS[packed.type](bytes.buffer);
+  const values = packed.scale === 1 ? new Int32Array(raw.length) : new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) values[i] = (packed.base + raw[i]) / packed.scale;
+  return values;
+}
+
+const POINT_COLUMNS = ["lon", "lat", "start", "duration", "force", "massacre", "title", "place", "actors", "source", "retaken"];
+
+// The points, decoded once per payload: typed columns (the tooltip reads a point's texts by its
+// index), and deck.gl's binary attributes built from them in one pass, with no object per point.
+function decodePoints(payload) {
+  const columns = Object.fromEntries(POINT_COLUMNS.map((name) => [name, unpack(payload.points[name])]));
+  const count = payload.points.count;
+  const end = new Int32Array(count);
+  const positions = new Float32Array(2 * count);
+  const starts = new Float32Array(count);
+  const spans = new Float32Array(2 * count);
+  const fillColors = new Uint8Array(4 * count);
+  const lineColors = new Uint8Array(4 * count);
+  const lineWidths = new Float32Array(count);
   const forceColors = payload.legend.forces.map((hex) => rgba(hex, 230));
   const ring = rgba(payload.legend.massacre, 255);
   const white = [255, 255, 255, 255];
-  const rows = new Array(lon.length);
-  for (let i = 0; i < lon.length; i += 1) {
-    const fields = records[record[i]];
-    const massacre = fields[1] === 1;
-    rows[i] = {
-      position: [lon[i], lat[i]], start: start[i], end: end[i], fields,
-      color: forceColors[fields[0]], line_color: massacre ? ring : white, line_width: massacre ? 3 : 1,
-    };
+  for (let i = 0; i < count; i += 1) {
+    end[i] = columns.start[i] + columns.duration[i];
+    positions[2 * i] = columns.lon[i];
+    positions[2 * i + 1] = columns.lat[i];
+    starts[i] = columns.start[i];
+    spans[2 * i] = columns.start[i];
+    spans[2 * i + 1] = end[i];
+    const massacre = columns.massacre[i] === 1;
+    fillColors.set(forceColors[columns.force[i]], 4 * i);
+    lineColors.set(massacre ? ring : white, 4 * i);
+    lineWidths[i] = massacre ? 3 : 1;
   }
-  return rows;
+  const attributes = {
+    getPosition: { value: positions, size: 2 },
+    getFillColor: { value: fillColors, size: 4, normalized: true },
+    getLineColor: { value: lineColors, size: 4, normalized: true },
+    getLineWidth: { value: lineWidths, size: 1 },
+  };
+  return {
+    ...columns, end, count, texts: payload.points.texts,
+    // One data object per layer: each filters on its own value ([start], or [start, end]).
+    layerData: {
+      events: { length: count, attributes: { ...attributes, getFilterValue: { value: starts, size: 1 } } },
+      "events-current": { length: count, attributes: { ...attributes, getFilterValue: { value: spans, size: 2 } } },
+    },
+  };
 }
 
 // One copy of a département's outline per segment of who held it (player.py department_segments):
@@ -199,7 +241,7 @@ function pocketRows(payload) {
 function convertDeck(lib, payload, departments, points) {
   const segments = payload.segments;
   const constants = {
-    POINTS: points, DEPARTMENTS: departments, POCKETS: pocketRows(payload), DISPUTED: payload.disputed,
+    POINTS: points.layerData.events, DEPARTMENTS: departments, POCKETS: pocketRows(payload), DISPUTED: payload.disputed,
     FREED: segmentFeatures(departments, segments, "freed"),
     RETAKEN: segmentFeatures(departments, segments, "retaken"),
     PARTIAL: segmentFeatures(departments, segments, "partial"),
@@ -210,7 +252,10 @@ function convertDeck(lib, payload, departments, points) {
   }
   const configuration = new lib.JSONConfiguration({ classes, constants });
   const converter = new lib.JSONConverter({ configuration });
-  return converter.convert(payload.deck);
+  const props = converter.convert(payload.deck);
+  // Both point layers are declared on @@#POINTS; each gets the attributes of its own filter.
+  props.layers = props.layers.map((layer) => (layer.id in points.layerData ? layer.clone({ data: points.layerData[layer.id] }) : layer));
+  return props;
 }
 
 // The props a frame changes, per layer: filter ranges only (uniforms on the GPU), never data.
@@ -245,6 +290,19 @@ function frameProps(layerId, t, playing, windowStart, freshDays) {
     default:
       return null;
   }
+}
+
+const FRAMED_LAYERS = new Set(["departements-retaken", "departements-partial", "pockets", "disputed",
+  "departements-liberated", "departements-fresh", "events", "events-current"]);
+
+// What frameProps depends on, per layer: the shown day and the window, and for the fresh layer's
+// fade while playing the fractional time too; null for a layer that no frame changes.
+// Only a département freed on the shown day fades, so the fresh layer changes with `t` only then.
+function frameKey(layerId, t, playing, windowStart, fading) {
+  if (!FRAMED_LAYERS.has(layerId)) return null;
+  const day = Math.floor(t);
+  if (layerId === "departements-fresh") return fading ? `fading ${t}` : `${day} ${playing}`;
+  return layerId === "events-current" ? `${day},${windowStart}` : `${day}`;
 }
 
 // Départements free on `day` (freed or partly occupied), as occupation.free_count.
@@ -292,7 +350,7 @@ class Player {
     this.commits = 0;
     this.lastAnnounce = 0;
     this.announceTimer = null;
-    this.stats = { frames: 0, frameMs: 0, maxFrameMs: 0, renders: 0, renderMs: 0, inputs: 0, rafCallbacks: 0, commits: 0 };
+    this.stats = { frames: 0, frameMs: 0, maxFrameMs: 0, renders: 0, renderMs: 0, inputs: 0, rafCallbacks: 0, commits: 0, changedFrames: 0 };
     this.el.player.liberationPlayer = this;  // for tests and benchmarks: stats, current day
     this.bindControls();
   }
@@ -326,7 +384,10 @@ class Player {
     const { deck, departments } = await library();
     if (this.payload !== payload) return;  // a newer payload arrived while loading
     this.lib = deck;
-    const props = convertDeck(deck, payload, departments, pointRows(payload));
+    this.points = decodePoints(payload);
+    const segments = payload.segments;
+    this.freedDays = new Set(segments.freed_on.filter((_, k) => segments.kind[k] === "freed"));
+    const props = convertDeck(deck, payload, departments, this.points);
     this.layers = props.layers;
     if (!this.deck) {
       this.createDeck(props);
@@ -448,15 +509,7 @@ class Player {
     if (!this.payload) return;
     const started = performance.now();
     const day = Math.floor(this.t);
-    if (this.deck && this.layers) {
-      const freshDays = this.payload.fresh_days;
-      const windowStart = this.windowStart(day);
-      const layers = this.layers.map((layer) => {
-        const props = frameProps(layer.id, this.t, this.playing, windowStart, freshDays);
-        return props ? layer.clone(props) : layer;
-      });
-      this.deck.setProps({ layers });
-    }
+    if (this.deck && this.layers) this.updateLayers(day, force);
     if (force || day !== this.shownDay) {
       this.shownDay = day;
       this.el.date.textContent = formatDay(this.payload, day);
@@ -476,6 +529,30 @@ class Player {
     this.stats.maxFrameMs = Math.max(this.stats.maxFrameMs, spent);
   }
 
+  // Clone only the layers whose filter ranges this frame changes, and leave deck.gl alone when
+  // none does: a day lasts many frames, and an unchanged deck need not be redrawn.
+  updateLayers(day, force) {
+    if (force || this.drawnFrom !== this.layers) {
+      this.drawnFrom = this.layers;
+      this.drawn = this.layers.slice();
+      this.frameKeys = new Array(this.layers.length).fill(null);
+    }
+    const windowStart = this.windowStart(day);
+    const fading = this.playing && this.freedDays.has(day);
+    let changed = force;
+    for (let k = 0; k < this.layers.length; k += 1) {
+      const layer = this.layers[k];
+      const key = frameKey(layer.id, this.t, this.playing, windowStart, fading);
+      if (key === null || key === this.frameKeys[k]) continue;
+      this.frameKeys[k] = key;
+      this.drawn[k] = layer.clone(frameProps(layer.id, this.t, this.playing, windowStart, this.payload.fresh_days));
+      changed = true;
+    }
+    if (!changed) return;
+    this.stats.changedFrames += 1;
+    this.deck.setProps({ layers: this.drawn.slice() });
+  }
+
   afterRender(gl) {
     this.stats.renders += 1;
     if (this.renderStart !== undefined) this.stats.renderMs += performance.now() - this.renderStart;
@@ -489,16 +566,17 @@ class Player {
 
   // Events of the shown day, for the spoken summary.
   eventsOn(day) {
+    const points = this.points;
+    if (!points) return [];
     if (!this.eventStarts) {
-      const { start } = this.payload.points;
-      this.eventStarts = [...start.keys()].sort((a, b) => start[a] - start[b]);
+      const start = points.start;
+      this.eventStarts = Int32Array.from(start.keys()).sort((a, b) => start[a] - start[b]);
       this.sortedStarts = this.eventStarts.map((i) => start[i]);
     }
     const from = lowerBound(this.sortedStarts, day), to = upperBound(this.sortedStarts, day);
-    const { record, records } = this.payload.points;
     const titles = [];
     for (let k = from; k < to && titles.length < ANNOUNCED_EVENTS; k += 1) {
-      const title = records[record[this.eventStarts[k]]][2];
+      const title = points.texts.title[points.title[this.eventStarts[k]]];
       if (!titles.includes(title)) titles.push(title);
     }
     return titles;
@@ -633,16 +711,21 @@ class Player {
 
   hover(info) {
     if (this.pinned) return;
-    if (info.object) this.showTooltip(info); else this.hideTooltip();
+    if (this.picked(info)) this.showTooltip(info); else this.hideTooltip();
   }
 
   tap(info) {
     // On a phone a tap is the only way to point: it pins the tooltip until the next tap.
-    if (info.object) { this.showTooltip(info); this.pinned = true; } else { this.pinned = false; this.hideTooltip(); }
+    if (this.picked(info)) { this.showTooltip(info); this.pinned = true; } else { this.pinned = false; this.hideTooltip(); }
   }
 
-  // What the tooltip says about a picked object, by the layer it was picked on.
-  tooltipContent(object, layerId) {
+  // The points are binary data: deck.gl picks them by index, with no object.
+  picked(info) {
+    return Boolean(info.object) || (info.index >= 0 && Boolean(info.layer) && info.layer.id in (this.points?.layerData || {}));
+  }
+
+  // What the tooltip says about a picked object (or point, by its index), by the layer it was picked on.
+  tooltipContent(object, layerId, index) {
     const { labels } = this.payload;
     if (layerId === "pockets") return { title: object.name, when: object.dates, actors: labels.pocket_tooltip };
     if (layerId === "disputed") {
@@ -651,15 +734,16 @@ class Player {
         actors: labels.disputed_other_dates, others: object.others,
       };
     }
-    const fields = object.fields;
+    const points = this.points;
+    const text = (field) => points.texts[field][points[field][index]];
     return {
-      title: fields[2], when: formatRange(this.payload, object.start, object.end), place: fields[3],
-      retaken: fields[6], actors: fields[4], source: fields[5],
+      title: text("title"), when: formatRange(this.payload, points.start[index], points.end[index]), place: text("place"),
+      retaken: text("retaken"), actors: text("actors"), source: text("source"),
     };
   }
 
-  showTooltip({ object, x, y, layer }) {
-    const content = this.tooltipContent(object, layer && layer.id);
+  showTooltip({ object, index, x, y, layer }) {
+    const content = this.tooltipContent(object, layer && layer.id, index);
     const fields = this.tooltipFields;
     // One constant template, filled as text: a title such as <img onerror=…> stays words.
     for (const name of ["title", "when", "place", "retaken", "actors", "source"]) {

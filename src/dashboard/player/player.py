@@ -18,25 +18,19 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import i18n
-from dashboard.data import OTHER_FORCE
-from dashboard.filters import FRESH_DAYS, View, date_range, filtered_events
+from dashboard.filters import FRESH_DAYS, View, date_range, matches_filters
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
-from dashboard.player.story import disputed_markers, retaken_line
+from dashboard.player.points import event_points
+from dashboard.player.story import disputed_markers
 from dashboard.player.layers import NO_BOUND, deck_spec
-from dashboard.player.legend import DEFAULT_SPEED, POINT_FORCES, SPEEDS, labels, legend
+from dashboard.player.legend import DEFAULT_SPEED, SPEEDS, labels, legend
 from dashboard.story_layers import freed_before_retaken, pocket_areas
 from dashboard.map_layers import (
-    main_force_type,
-    short_source,
     static_department_codes,
 )
 
 # At "one event date per step", how long each event date stays on screen.
 EVENT_STEP_SECONDS = 1.0
-# Coordinates are sent with 3 decimals (about 100 m): finer than a point on a national map,
-# and a third fewer bytes at 100k rows than pandas' full floats.
-COORDINATE_DECIMALS = 3
-
 # Segment kinds: who held a département from a day to another (see department_segments).
 SEGMENT_FREED, SEGMENT_RETAKEN, SEGMENT_PARTIAL = "freed", "retaken", "partial"
 
@@ -53,58 +47,6 @@ class Jump:
 
 def day_number(day: dt.date | pd.Timestamp, first: dt.date) -> int:
     return (pd.Timestamp(day) - pd.Timestamp(first)).days
-
-
-def event_records(
-    shown: pd.DataFrame,
-    lang: str,
-    force_of_actor: dict[str, str],
-    actor_labels: dict[str, str],
-    freed_on: dict[str, dt.date] | None = None,
-) -> tuple[list[list], list[int]]:
-    """The distinct (force, massacre, title, place, actors, source, retaken) rows, and each
-    event's row number among them. A table that repeats a text (the same place, the same source)
-    sends it once; the tooltip is filled from these texts as plain text in the browser. `retaken`
-    tells a retaken place's two dates (`freed_on`: freed_before_retaken)."""
-    # A force the palette does not know (a teacher's own actors table) is drawn as "other".
-    forces = [
-        POINT_FORCES.index(force) if force in POINT_FORCES else POINT_FORCES.index(OTHER_FORCE)
-        for force in (main_force_type(actors, force_of_actor) for actors in shown["actor_list"])
-    ]
-    table = pd.DataFrame(
-        {
-            "force": forces,
-            "massacre": (shown["event_type"] == "massacre").astype(int).to_numpy(),
-            "title": shown["title_en" if lang == "en" else "title_fr"].to_numpy(),
-            "place": shown["place"].to_numpy(),
-            "actors": [", ".join(actor_labels.get(a, a) for a in actors) for actors in shown["actor_list"]],
-            "source": shown["source"].map(short_source).to_numpy(),
-            "retaken": retaken_line(shown, freed_on or {}, lang),
-        }
-    )
-    codes, uniques = pd.MultiIndex.from_frame(table).factorize()
-    return [list(row) for row in uniques], codes.tolist()
-
-
-def event_points(
-    events: pd.DataFrame, view: View, first: dt.date, force_of_actor: dict[str, str], actor_labels: dict[str, str]
-) -> dict:
-    """The filtered events with a place, whatever their date, as columns of day numbers."""
-    shown = filtered_events(events, view)
-    shown = shown[shown["department_code"] != ""]  # nationwide facts have no place on the map
-    start = (shown["date"] - pd.Timestamp(first)).dt.days
-    end = (shown["end_date"].fillna(shown["date"]) - pd.Timestamp(first)).dt.days
-    # The earlier liberation is looked up in the whole table: a filter on who fought must not
-    # lose the date a retaken place had been freed.
-    records, codes = event_records(shown, view.lang, force_of_actor, actor_labels, freed_before_retaken(events))
-    return {
-        "lon": shown["lon"].round(COORDINATE_DECIMALS).tolist(),
-        "lat": shown["lat"].round(COORDINATE_DECIMALS).tolist(),
-        "start": start.tolist(),
-        "end": end.tolist(),
-        "record": codes,
-        "records": records,
-    }
 
 
 def department_segments(
@@ -160,7 +102,7 @@ def table_payload(
     """The part of the payload that follows the table and the language only, whatever the filters
     (see build_payload): who held the départements, the pockets, the disputed départements."""
     first, _ = date_range(events)
-    held = departments_table if departments_table is not None else events
+    held = prefecture_rows(departments_table if departments_table is not None else events, departments)
     lang = i18n.normalize_language(lang)
     return {
         "segments": department_segments(held, departments, first, pockets),
@@ -168,6 +110,15 @@ def table_payload(
         "disputed": disputed_markers(held, departments, first, lang),
         "department_total": len(departments),
     }
+
+
+def prefecture_rows(events: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
+    """The rows that say who held a département: a liberation or a recapture at its préfecture
+    (occupation.prefecture_changes reads no other). Taken once, so that the segments and the
+    disputed markers do not each go through a class's 100,000 rows."""
+    prefecture_of = dict(zip(departments["department_code"], departments["prefecture"], strict=True))
+    at_prefecture = events["place"] == events["department_code"].map(prefecture_of)
+    return events[at_prefecture & events["event_type"].isin(["liberation", "retaken"])]
 
 
 def build_payload(
@@ -193,7 +144,7 @@ def build_payload(
     draws each pocket as an occupied area. `table_part`: table_payload's result, when kept.
     """
     first, last = date_range(events)
-    shown_dates = sorted(filtered_events(events, view)["date"].unique())
+    shown_dates = sorted(events.loc[matches_filters(events, view), "date"].unique())
     lang = i18n.normalize_language(view.lang)
     if table_part is None:
         table_part = table_payload(events, departments, lang, departments_table, pockets, communes)
@@ -203,7 +154,9 @@ def build_payload(
         "first": first.isoformat(),
         "last": last.isoformat(),
         "event_days": [day_number(day, first) for day in shown_dates],
-        "points": event_points(events, view, first, force_of_actor, actor_labels),
+        # The earlier liberation is looked up in the whole table: a filter on who fought must not
+        # lose the date a retaken place had been freed.
+        "points": event_points(events, view, first, force_of_actor, actor_labels, freed_before_retaken(events)),
         **table_part,
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),

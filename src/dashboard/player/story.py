@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 
@@ -82,17 +83,18 @@ def disputed_layer() -> pdk.Layer:
 def retaken_line(shown: pd.DataFrame, freed_on: dict[str, dt.date], lang: str) -> list[str]:
     """For each `retaken` event whose earlier liberation the table gives, both dates in words
     ("Libération : 8 juin 1944 · reprise : 8 juin 1944"); empty for every other event."""
-    return [
-        i18n.t(
+    lines = [""] * len(shown)
+    # Only the few retaken rows are worded (a class's table may have 100,000 rows).
+    event_ids, dates = shown["event_id"].to_numpy(), shown["date"].dt.date.to_numpy()
+    for i in np.flatnonzero(shown["event_id"].isin(list(freed_on)).to_numpy()):
+        event_id, day = event_ids[i], dates[i]
+        lines[i] = i18n.t(
             "retaken_both_dates",
             lang,
             freed=i18n.format_date(freed_on[event_id], lang),
-            retaken=i18n.format_date(day.date(), lang),
+            retaken=i18n.format_date(day, lang),
         )
-        if event_id in freed_on
-        else ""
-        for event_id, day in zip(shown["event_id"], shown["date"], strict=True)
-    ]
+    return lines
 
 
 def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
