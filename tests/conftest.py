@@ -16,3 +16,11 @@ def small_events(refs):
     result = load_events(DATA_DIR / "small_events.csv", refs)
     assert result.ok, [p.text("en") for p in result.problems]
     return result.events
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Bytes shown as escaped text: with test-id escaping off (pyproject, for mutmut), pytest
+    would otherwise try to join raw bytes into the id."""
+    if isinstance(val, bytes):
+        return val.decode("ascii", "backslashreplace")
+    return None
