@@ -3,7 +3,16 @@
 import pytest
 from helpers import DATA_DIR
 
+from dashboard import geocode
 from dashboard.data import load_events, load_reference_tables
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_commune_index():
+    """Each session builds the commune index afresh. mutmut runs each mutant's tests in a
+    process forked after a clean run: without this, the cache would still hold the index the
+    unmutated code built, and no test could notice a mutant in `Communes`."""
+    geocode.load_communes.cache_clear()
 
 
 @pytest.fixture(scope="session")
