@@ -79,8 +79,8 @@ O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 VALUE = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
 
 
-def ods_content(*tables: str) -> io.BytesIO:
-    return io.BytesIO(
+def ods_content(*tables: str) -> bytes:
+    return (
         f'<office:document-content xmlns:office="{O}" xmlns:table="{T}" '
         f'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
         f'{"".join(tables)}</office:spreadsheet></office:body></office:document-content>'.encode()
@@ -108,9 +108,9 @@ def empty(columns: int) -> str:
     (ods_content(table(row(VALUE), row(VALUE)), table(row(VALUE * 2))), (2, 2)),  # each table from its first row
     (ods_content(table(row(VALUE + '<table:covered-table-cell table:number-columns-repeated="2" '
                            'office:value-type="float"/>'))), (1, 3)),
-])
+], ids=["plain", "repeated-rows", "empty-repeats", "trailing-empty-cells", "two-tables", "covered-cells"])
 def test_the_extent_of_an_ods_table_once_repeats_are_expanded(content, extent):
-    assert _ods_extent(content) == extent
+    assert _ods_extent(io.BytesIO(content)) == extent
 
 
 def xlsx_archive(*sheet_xml: bytes) -> zipfile.ZipFile:
