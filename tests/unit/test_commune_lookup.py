@@ -8,7 +8,12 @@ from dashboard.geocode import MAX_CANDIDATES_SHOWN, Commune, Communes, Located, 
 VALENCE_26, VALENCE_82 = Commune("Valence", "26", 44.93, 4.89), Commune("Valence", "82", 44.11, 0.89)
 SAINT_LO = Commune("Saint-Lô", "50", 49.12, -1.09)
 HAVRE = Commune("Havre", "76", 49.5, 0.12)
-COMMUNES = Communes([VALENCE_26, VALENCE_82, SAINT_LO, HAVRE])
+
+
+@pytest.fixture
+def communes():
+    """Built in each test, not at import: a mutated index must be built by the mutated code."""
+    return Communes([VALENCE_26, VALENCE_82, SAINT_LO, HAVRE])
 
 
 def messages(found):
@@ -16,8 +21,8 @@ def messages(found):
     return found.message_fr, found.message_en
 
 
-def test_every_commune_is_indexed():
-    assert len(COMMUNES) == 4
+def test_every_commune_is_indexed(communes):
+    assert len(communes) == 4
     assert len(Communes([])) == 0
 
 
@@ -25,12 +30,12 @@ def test_every_commune_is_indexed():
     ("Valence", "26", VALENCE_26), ("VALENCE", "82", VALENCE_82), ("st lo", "", SAINT_LO), ("Le Havre", "", HAVRE),
     ("saint-lô", "50", SAINT_LO),
 ])
-def test_a_commune_is_found_by_its_name_and_departement(place, code, commune):
-    assert COMMUNES.locate(place, code) == Located(commune)
+def test_a_commune_is_found_by_its_name_and_departement(place, code, commune, communes):
+    assert communes.locate(place, code) == Located(commune)
 
 
-def test_namesakes_without_a_departement_are_listed():
-    assert messages(COMMUNES.locate("Valence", "")) == (
+def test_namesakes_without_a_departement_are_listed(communes):
+    assert messages(communes.locate("Valence", "")) == (
         "plusieurs communes s'appellent « Valence » : Valence (26), Valence (82) ; indiquez le département "
         "(colonne department_code).",
         "several communes are called 'Valence': Valence (26), Valence (82); give the département (column "
@@ -46,17 +51,17 @@ def test_namesakes_in_one_departement_ask_for_coordinates_and_at_most_eight_are_
     assert messages(communes.locate("Bois", ""))[1].count("Bois (01)") == MAX_CANDIDATES_SHOWN
 
 
-def test_a_miss_gives_close_names_of_the_departement():
-    assert messages(COMMUNES.locate("Saint-Lox", "50")) == (
+def test_a_miss_gives_close_names_of_the_departement(communes):
+    assert messages(communes.locate("Saint-Lox", "50")) == (
         "aucune commune « Saint-Lox » dans le département 50 ; noms proches : Saint-Lô (50). Sinon, indiquez lat et lon.",
         "no commune 'Saint-Lox' in département 50; close names: Saint-Lô (50). Otherwise give lat and lon.")
-    assert messages(COMMUNES.locate("Valance", "26")) == (
+    assert messages(communes.locate("Valance", "26")) == (
         "aucune commune « Valance » dans le département 26 ; noms proches : Valence (26). Sinon, indiquez lat et lon.",
         "no commune 'Valance' in département 26; close names: Valence (26). Otherwise give lat and lon.")
 
 
-def test_a_miss_without_departement_looks_everywhere():
-    assert messages(COMMUNES.locate("Valance", "")) == (
+def test_a_miss_without_departement_looks_everywhere(communes):
+    assert messages(communes.locate("Valance", "")) == (
         "aucune commune « Valance » ; noms proches : Valence (26), Valence (82). Sinon, indiquez lat et lon.",
         "no commune 'Valance'; close names: Valence (26), Valence (82). Otherwise give lat and lon.")
 
@@ -67,9 +72,9 @@ def test_a_miss_without_departement_looks_everywhere():
     ("Nulle-Part", "", True),
     ("Valence", "99", True),  # a département with no commune
 ])
-def test_a_miss_with_nothing_close_asks_for_coordinates(place, code, suggest):
+def test_a_miss_with_nothing_close_asks_for_coordinates(place, code, suggest, communes):
     where_fr = f" dans le département {code}" if code else ""
     where_en = f" in département {code}" if code else ""
-    assert messages(COMMUNES.locate(place, code, suggest=suggest)) == (
+    assert messages(communes.locate(place, code, suggest=suggest)) == (
         f"aucune commune « {place} »{where_fr} : indiquez lat et lon.",
         f"no commune '{place}'{where_en}: give lat and lon.")

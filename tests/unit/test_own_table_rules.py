@@ -14,19 +14,22 @@ from dashboard.data import BUNDLED_RULES, validate_table
 from dashboard.upload import read_own_table, report_csv
 
 PARIS = Commune("Paris", "75", 48.8566, 2.3522)
-COMMUNES = Communes([PARIS, Commune("Bourg-en-Bresse", "01", 46.2, 5.22)])
+BOURG = Commune("Bourg-en-Bresse", "01", 46.2, 5.22)
 HEADER = "date;lieu;département;type;titre"
 
 
-def own(text: str, refs, communes=COMMUNES):
+def own(text: str, refs, communes=...):
+    """`communes`: by default Paris and Bourg-en-Bresse, indexed at each call (not at import, so
+    that a mutated index is built by the mutated code)."""
+    communes = Communes([PARIS, BOURG]) if communes is ... else communes
     return read_own_table(text.encode("utf-8"), "table.csv", refs, communes)
 
 
-def problems(text: str, refs, communes=COMMUNES):
+def problems(text: str, refs, communes=...):
     return [(p.line, p.column, p.message_fr, p.message_en) for p in own(text, refs, communes).result.problems]
 
 
-def event(text: str, refs, communes=COMMUNES) -> dict:
+def event(text: str, refs, communes=...) -> dict:
     loaded = own(text, refs, communes)
     assert loaded.result.ok, [p.text("en") for p in loaded.result.problems]
     return loaded.events.to_dict("records")[0]
