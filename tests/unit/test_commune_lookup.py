@@ -78,3 +78,21 @@ def test_a_miss_with_nothing_close_asks_for_coordinates(place, code, suggest, co
     assert messages(communes.locate(place, code, suggest=suggest)) == (
         f"aucune commune « {place} »{where_fr} : indiquez lat et lon.",
         f"no commune '{place}'{where_en}: give lat and lon.")
+
+
+def test_close_names_are_looked_for_only_in_the_departement_given():
+    # Five names elsewhere are closer to the typo than the one in the département asked for.
+    communes = Communes([VALENCE_26] + [Commune(f"Valance {n}", "82", 44.1, 0.9) for n in range(5)])
+    assert "close names: Valence (26)." in messages(communes.locate("Valance", "26"))[1]
+
+
+def test_at_most_five_close_names_are_given():
+    communes = Communes([Commune(f"Valence {n}", "26", 44.9, 4.9) for n in range(1, 7)])
+    _, english = messages(communes.locate("Valence", "26"))
+    assert english.count("(26)") == 5
+
+
+def test_a_name_only_somewhat_alike_is_not_suggested():
+    communes = Communes([Commune("Toul", "54", 48.68, 5.89)])
+    assert messages(communes.locate("Tours", "54"))[1] == "no commune 'Tours' in département 54: give lat and lon."
+    assert "close names: Toul (54)." in messages(communes.locate("Toule", "54"))[1]

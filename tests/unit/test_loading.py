@@ -4,7 +4,7 @@ first and are counted, a missing file is a message, and an unsourced row is reco
 import pytest
 from helpers import data_folder
 
-from dashboard.data import is_unsourced, load_events
+from dashboard.data import is_unsourced, load_events, load_reference_tables
 
 ACTORS_WITH_NAVY = "actor,force_type,label_fr,label_en\nFFI,resistance,FFI,FFI\nNavy,navy,Marine,Navy\n"
 EVENTS = ("event_id,date,end_date,event_type,place,department_code,region,lat,lon,actors,title_fr,title_en,"
@@ -41,3 +41,12 @@ def test_a_good_folder_loads_without_problem(tmp_path):
 ])
 def test_an_unsourced_row_is_recognised_by_its_prefix(source, unsourced):
     assert is_unsourced(source) == unsourced
+
+
+def test_a_missing_reference_table_names_its_file(tmp_path):
+    refs = load_reference_tables(data_folder(tmp_path, departements_csv=None))
+    assert [(p.file, p.message_en) for p in refs.problems] == [("departements.csv", "file not found: departements.csv.")]
+    assert list(refs.departments.columns) == ["department_code", "department_name", "region", "prefecture"]
+    assert len(refs.actors) > 0
+    bad = load_reference_tables(data_folder(tmp_path / "bad", actors_csv=ACTORS_WITH_NAVY))
+    assert [p.file for p in bad.problems] == ["actors.csv"]

@@ -6,7 +6,7 @@ import csv
 import pytest
 
 from dashboard.columns import _index, canonical_event_type, canonical_force_type
-from dashboard.csvcheck import csv_error_text, parse_date, parse_float
+from dashboard.csvcheck import csv_error_text, parse_date, parse_float, read_rows
 from dashboard.references import ACTOR_COLUMNS, DEPARTMENT_COLUMNS, check_actors, check_departments
 from dashboard.table_text import ReadFacts
 from dashboard.upload import describe_facts, problem_rows
@@ -94,3 +94,24 @@ def test_a_departement_problem_names_the_file_and_the_code():
     assert departments.to_dict("records") == [
         {"department_code": "07", "department_name": "Ardèche", "region": "Auvergne-Rhône-Alpes", "prefecture": "Privas"}]
     assert check_departments("department_code\n", "deps.csv")[1][0].file == "deps.csv"
+
+
+def test_a_reference_table_keeps_line_breaks_inside_a_quoted_cell_as_written():
+    rows, _ = read_rows('actor,force_type\r\n"A\r\nB",axis\r\n', ("actor", "force_type"))
+    assert rows == [(2, {"actor": "A\r\nB", "force_type": "axis"})]
+
+
+def test_an_empty_or_unreadable_reference_header_is_said_on_line_one():
+    assert [(p.line, p.message_fr, p.message_en, p.file) for p in read_rows("", ("actor",), "actors.csv")[1]] == [
+        (1, "le fichier est vide.", "the file is empty.", "actors.csv")]
+    huge = "x" * (csv.field_size_limit() + 1)
+    assert [(p.line, p.column, p.message_fr, p.message_en, p.file) for p in read_rows(huge, ("actor",), "a.csv")[1]] == [
+        (1, None, "en-tête illisible.", "unreadable header.", "a.csv")]
+
+
+def test_an_empty_required_cell_of_a_reference_table_is_said():
+    actors, problems = check_actors("actor,force_type,label_fr,label_en\nFFI,resistance,,FFI\n")
+    assert [(p.line, p.column, p.message_fr, p.message_en) for p in problems] == [
+        (2, "label_fr", "cellule vide : elle est obligatoire.", "empty cell: it is required.")]
+    departments, _ = check_departments("department_code,department_name,region,prefecture\n")
+    assert list(departments.columns) == list(DEPARTMENT_COLUMNS) and departments.empty
