@@ -115,3 +115,14 @@ def test_an_empty_required_cell_of_a_reference_table_is_said():
         (2, "label_fr", "cellule vide : elle est obligatoire.", "empty cell: it is required.")]
     departments, _ = check_departments("department_code,department_name,region,prefecture\n")
     assert list(departments.columns) == list(DEPARTMENT_COLUMNS) and departments.empty
+
+
+def test_reference_header_and_line_problems_are_said_exactly():
+    said = [(p.line, p.column, p.message_fr, p.message_en)
+            for p in read_rows("actor,actor\n", ("actor", "force_type"))[1]]
+    assert said == [(1, "force_type", "colonne obligatoire absente.", "required column missing."),
+                    (1, "actor", "colonne présente deux fois.", "column appears twice.")]
+    huge = "x" * (csv.field_size_limit() + 1)
+    [problem] = read_rows(f"actor\nA\n{huge}\n", ("actor",))[1]
+    assert (problem.line, problem.message_fr, problem.message_en) == (
+        3, "ligne CSV mal formée ; lecture arrêtée ici.", "malformed CSV line; reading stopped here.")

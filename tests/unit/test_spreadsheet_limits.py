@@ -108,7 +108,10 @@ def empty(columns: int) -> str:
     (ods_content(table(row(VALUE), row(VALUE)), table(row(VALUE * 2))), (2, 2)),  # each table from its first row
     (ods_content(table(row(VALUE + '<table:covered-table-cell table:number-columns-repeated="2" '
                            'office:value-type="float"/>'))), (1, 3)),
-], ids=["plain", "repeated-rows", "empty-repeats", "trailing-empty-cells", "two-tables", "covered-cells"])
+    (ods_content(table(row(empty(3), repeated=4))), (0, 0)),
+    (ods_content(), (0, 0)),
+], ids=["plain", "repeated-rows", "empty-repeats", "trailing-empty-cells", "two-tables", "covered-cells",
+        "no-value", "no-table"])
 def test_the_extent_of_an_ods_table_once_repeats_are_expanded(content, extent):
     assert _ods_extent(io.BytesIO(content)) == extent
 
