@@ -52,7 +52,14 @@ class PlaceChecks:
             return code, region, False
         if not region and code and self.rules.derive:
             return code, context.region_of_department[code], True
-        if region not in regions:
+        if not region:  # the bundled table names it: say which one, not "unknown région ''"
+            expected = context.region_of_department[code]
+            self.fail(
+                "region",
+                f"région manquante : le département {code} est en région « {expected} ».",
+                f"missing région: département {code} is in région '{expected}'.",
+            )
+        elif region not in regions:
             self._unknown_region(region)
         elif code and context.region_of_department[code] != region:
             expected = context.region_of_department[code]

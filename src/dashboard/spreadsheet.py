@@ -82,16 +82,27 @@ def _xlsx_extent(xml: bytes) -> tuple[int, int]:
         references += 1
         columns = max(columns, _column_number(match.group(1)))
         rows = max(rows, int(match.group(2)))
-    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + xml.count(b":c>")
+    closing = _closing_cell_tag(xml)
+    cells = _cell_count(xml, closing)
     if cells > references:  # positions implied by order: the longest row gives the width
-        columns = max(
-            columns,
-            max(
-                row.count(b"<c ") + row.count(b"<c>") + row.count(b":c ") + row.count(b":c>")
-                for row in xml.split(b"row>")
-            ),
-        )
+        columns = max(columns, max(_cell_count(row, closing) for row in xml.split(b"row>")))
     return rows, columns
+
+
+def _closing_cell_tag(xml: bytes) -> bytes | None:
+    """`</x:c>` when cells carry a namespace prefix (`<x:c r="A1">`), whose closing tags the
+    `:c>` count would take for cells too; the first prefixed cell gives the prefix."""
+    found = [index for index in (xml.find(b":c "), xml.find(b":c>")) if index >= 0]
+    if not found:
+        return None
+    start = xml.rfind(b"<", 0, min(found)) + 1
+    return b"</" + xml[start : min(found)] + b":c>"
+
+
+def _cell_count(xml: bytes, closing: bytes | None) -> int:
+    # Only the `:c>` count is corrected, never below zero: stray closing tags cannot hide cells.
+    bare = xml.count(b":c>") - (xml.count(closing) if closing else 0)
+    return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + max(bare, 0)
 
 
 def _ods_extent(stream: IO[bytes]) -> tuple[int, int]:
