@@ -57,3 +57,13 @@ def test_a_value_from_another_parameters_vocabulary_is_refused():
     parsed = parse(lang="present", mode="en", chapter="fr")
     assert parsed.values == {}
     assert parsed.notices == [Notice("lang", "present"), Notice("mode", "en"), Notice("chapter", "fr")]
+
+
+def test_a_link_language_wins_over_the_browsers_and_a_browser_locale_is_normalized():
+    from dashboard.view import View, view_from_query
+
+    first, last = D(1944, 6, 1), D(1944, 9, 30)
+    assert view_from_query({}, first, last, (), (), "en-GB") == (View(D(1944, 6, 6), "en"), [])
+    assert view_from_query({"lang": "fr"}, first, last, (), (), "en-GB")[0].lang == "fr"
+    # A table that starts after D-Day opens on its own first day.
+    assert view_from_query({}, D(1944, 7, 1), last, (), (), "fr")[0].date == D(1944, 7, 1)
