@@ -78,8 +78,8 @@ def test_each_problem_names_what_it_refused():
     assert all(p.line == 2 and p.message_fr for p in problems)
 
 
-def test_a_missing_file_is_one_problem_naming_it(tmp_path):
-    chapters, problems = load_chapters(EVENTS, REGIONS, tmp_path / "chapters.csv")
+def test_a_missing_file_is_one_problem_naming_the_chapters_table(tmp_path):
+    chapters, problems = load_chapters(EVENTS, REGIONS, tmp_path / "chapitres-de-la-classe.csv")
     assert chapters == [] and len(problems) == 1 and problems[0].file == CHAPTERS_FILE
 
 

@@ -75,3 +75,11 @@ def test_a_short_source_is_kept_whole_and_a_long_one_cut_at_the_limit():
     cut = map_layers.short_source("word " * 30)
     assert cut.endswith("…") and len(cut) <= map_layers.TOOLTIP_SOURCE_CHARS and not cut[:-1].endswith(" ")
     assert map_layers.short_source("  Archives  ; Ville") == "Archives"
+
+
+def test_served_outlines_keep_three_decimals_of_each_coordinate():
+    ring = [[2.123456, 48.987654], [3.0, 48.0], [2.5, 49.5]]
+    collection = {"features": [{"properties": {"code": "75", "nom": "Paris"},
+                                "geometry": {"type": "Polygon", "coordinates": [ring]}}]}
+    (feature,) = geo.simplify_for_web(collection)["features"]
+    assert feature["geometry"]["coordinates"][0][0][0] == [2.123, 48.988]
