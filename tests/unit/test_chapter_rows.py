@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from dashboard.data import LAT_RANGE
 from dashboard.chapters import (CHAPTER_COLUMNS, CHAPTERS_FILE, ZOOM_RANGE, chapter_sources, load_chapters,
                                 neighbour, parse_chapters)
 
@@ -102,3 +103,23 @@ def test_a_chapters_sources_are_its_events_citations_each_once(small_events):
     (chapter,), _ = parse(row(event_ids=""))
     chosen = replace(chapter, event_ids=tuple(rows["event_id"].iloc[:2]))
     assert chapter_sources(chosen, rows) == ["A", "B"]
+
+
+def test_every_problem_is_told_in_both_languages_with_its_place():
+    header_only = parse_chapters("chapter_id,title_fr\n", EVENTS, REGIONS)[1]
+    assert [(p.line, p.column, p.message_fr, p.message_en, p.file) for p in header_only][0] == (
+        1, "title_en", "colonne obligatoire absente.", "required column missing.", CHAPTERS_FILE)
+    assert {p.column for p in header_only} == set(CHAPTER_COLUMNS) - {"chapter_id", "title_fr"}
+    _, problems = parse(row() + ",extra", row(), row(), row(chapter_id="x!", date="1943-13-01", lat="91",
+                                                         event_types="picnic", narrative_fr=""))
+    assert [(p.line, p.column, p.message_fr, p.message_en, p.file) for p in problems] == [
+        (2, None, "nombre de cellules incorrect.", "wrong number of cells.", CHAPTERS_FILE),
+        (4, "chapter_id", "identifiant « corse » en double.", "duplicate id 'corse'.", CHAPTERS_FILE),
+        (5, "chapter_id", "identifiant « x! » invalide.", "invalid id 'x!'.", CHAPTERS_FILE),
+        (5, "date", "date « 1943-13-01 » invalide (AAAA-MM-JJ).", "invalid date '1943-13-01' (YYYY-MM-DD).",
+         CHAPTERS_FILE),
+        (5, "lat", f"« 91 » : nombre attendu entre {LAT_RANGE[0]} et {LAT_RANGE[1]}.",
+         f"'91': expected a number between {LAT_RANGE[0]} and {LAT_RANGE[1]}.", CHAPTERS_FILE),
+        (5, "event_types", "« picnic » inconnu.", "unknown 'picnic'.", CHAPTERS_FILE),
+        (5, "narrative_fr", "cellule vide : elle est obligatoire.", "empty cell: it is required.", CHAPTERS_FILE),
+    ]
