@@ -41,3 +41,12 @@ def test_a_search_finds_words_in_places_descriptions_and_english_titles(small_ev
     rows = small_events.assign(description_en=["Needle here" if i == 2 else "x" for i in range(len(small_events))])
     assert tables.search_events(rows, "  needle ")["event_id"].tolist() == [rows["event_id"].iloc[2]]
     assert tables.search_events(small_events, "Grenoble")["event_id"].tolist() == ["liberation-grenoble"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_confidence_counts_list_every_level_even_unused(small_events, lang):
+    rows = small_events.head(3).assign(confidence=["high", "high", ""])
+    counts = tables.confidence_counts(rows, lang)
+    levels = ["high", "medium", "low", ""]
+    assert counts.to_dict("list") == {i18n.t("col_confidence", lang): [i18n.confidence_label(l, lang) for l in levels],
+                                      i18n.t("col_rows", lang): [2, 0, 0, 1]}
