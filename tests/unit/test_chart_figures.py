@@ -220,3 +220,42 @@ def test_hostile_pocket_name_is_text():
                             "surrendered": ["1945-05-10"]})
     figure = disputed_charts.pocket_spans_figure(disputed_charts.pocket_spans(pockets, "fr"), View(D(1945, 1, 1)))
     assert list(figure.data[0].y) == [plotly_text(hostile)]
+
+
+def _region_share(n):
+    return pd.DataFrame({"region": [f"R{i}" for i in range(n)], "departments": [2] * n, "liberated": [1] * n,
+                         "with_pocket": [0] * n, "share": [50.0] * n})
+
+
+def _region_events(n):
+    return pd.DataFrame({"region": [f"R{i}" for i in range(n)], "force_type": ["axis"] * n, "events": [1] * n})
+
+
+def _actors(n):
+    return pd.DataFrame({"actor": [f"A{i}" for i in range(n)], "force_type": ["axis"] * n, "liberations": [1] * n})
+
+
+def _durations(n):
+    return pd.DataFrame({"event_id": [f"e{i}" for i in range(n)], "title": [f"T{i}" for i in range(n)],
+                         "start": [T("1944-08-19")] * n, "end": [T("1944-08-25")] * n, "days": [7] * n,
+                         "force_type": ["axis"] * n})
+
+
+def _pockets(n):
+    return disputed_charts.pocket_spans(pd.DataFrame({"name_fr": [f"P{i}" for i in range(n)], "name_en": ["P"] * n,
+                                                      "formed": ["1944-08-12"] * n,
+                                                      "surrendered": ["1945-05-10"] * n}), "fr")
+
+
+@pytest.mark.parametrize("table, draw", [
+    (_region_share, charts.region_progress_figure),
+    (_region_events, charts.region_events_figure),
+    (_actors, lambda table, view: charts.actor_figure(table, view, {})),
+    (_durations, charts.multi_day_figure),
+    (_pockets, disputed_charts.pocket_spans_figure),
+], ids=["region share", "region events", "actors", "durations", "pockets"])
+def test_each_bar_gets_room_the_chart_grows_with_its_rows(table, draw):
+    view = View(D(1944, 9, 1))
+    heights = [draw(table(n), view).layout.height for n in (1, 2, 3)]
+    assert heights[0] < heights[1] < heights[2]
+    assert heights[2] - heights[1] == heights[1] - heights[0]  # the same room for each bar
