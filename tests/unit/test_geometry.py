@@ -83,3 +83,17 @@ def test_served_outlines_keep_three_decimals_of_each_coordinate():
                                 "geometry": {"type": "Polygon", "coordinates": [ring]}}]}
     (feature,) = geo.simplify_for_web(collection)["features"]
     assert feature["geometry"]["coordinates"][0][0][0] == [2.123, 48.988]
+
+
+@pytest.mark.parametrize("lon, inside", [(0.0, True), (0.5, True), (-0.5, True), (-2.0, False), (2.0, False)])
+def test_a_point_level_with_two_corners_is_counted_once(lon, inside):
+    diamond = [[0.0, -1.0], [1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]
+    assert geo.ring_contains(diamond, lon, 0.0) is inside
+
+
+def test_every_hole_of_a_polygon_is_left_out():
+    second_hole = [[3.2, 3.2], [3.8, 3.2], [3.8, 3.8], [3.2, 3.8]]
+    small_hole = [[0.2, 0.2], [0.8, 0.2], [0.8, 0.8], [0.2, 0.8]]
+    polygon = {"type": "Polygon", "coordinates": [SQUARE, small_hole, second_hole]}
+    assert not geo.geometry_contains(polygon, 0.5, 0.5) and not geo.geometry_contains(polygon, 3.5, 3.5)
+    assert geo.geometry_contains(polygon, 2.0, 2.0)
