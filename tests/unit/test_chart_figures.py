@@ -101,7 +101,7 @@ def test_region_share_bars_say_liberated_over_total_and_the_pockets(lang):
     figure = charts.region_progress_figure(table, View(PARIS_DAY, lang))
     (bars,) = figure.data
     assert list(bars.y) == [i18n.region_label("Bretagne", lang), i18n.region_label("Corse", lang)]
-    assert list(bars.x) == [75.0, 0.0]
+    assert list(bars.x) == [75.0, 0.0] and bars.orientation == "h"
     assert list(bars.text) == ["3/4 " + i18n.t("with_pocket", lang, n=1), "0/2"]
     assert figure.layout.title.text == i18n.t("chart_region_share", lang, date=i18n.format_date(PARIS_DAY, lang))
     assert figure.layout.xaxis.title.text == "%"
@@ -127,7 +127,7 @@ def test_region_events_stack_one_bar_per_force_in_its_colour_busiest_region_firs
     bars = traces_by_name(figure)
     for force, counts in (("resistance", [2, 1]), ("axis", [3, 0])):
         bar = bars[i18n.force_type_label(force, lang)]
-        assert bar.marker.color == FORCE_COLORS_HEX[force]
+        assert bar.marker.color == FORCE_COLORS_HEX[force] and bar.orientation == "h"
         assert list(bar.y) == [i18n.region_label("Bretagne", lang), i18n.region_label("Corse", lang)]
         assert list(bar.x) == counts
 
@@ -146,7 +146,7 @@ def test_actor_bars_are_coloured_by_force_and_ordered_like_the_table(lang):
     assert list(bars) == [i18n.force_type_label(f, lang) for f in ("resistance", "french_army", "allied_army")]
     for force, actor in (("resistance", labels["FFI"]), ("allied_army", "US Army"), ("french_army", "2e DB")):
         bar = bars[i18n.force_type_label(force, lang)]
-        assert bar.marker.color == FORCE_COLORS_HEX[force] and list(bar.y) == [actor]
+        assert bar.marker.color == FORCE_COLORS_HEX[force] and list(bar.y) == [actor] and bar.orientation == "h"
     assert list(figure.layout.yaxis.categoryarray) == [labels["FFI"], "US Army", "2e DB"]
     assert figure.layout.xaxis.dtick == 1  # small counts: whole numbers only on the axis
 
@@ -167,7 +167,7 @@ def test_a_duration_bar_runs_from_its_first_day_to_the_end_of_its_last(lang):
     start = T(bar.base[0])
     assert start == T("1944-08-19")
     assert start + pd.Timedelta(milliseconds=float(bar.x[0])) == T("1944-08-26")  # the 25th, all day
-    assert bar.marker.color == FORCE_COLORS_HEX["resistance"]
+    assert bar.marker.color == FORCE_COLORS_HEX["resistance"] and bar.orientation == "h"
     assert bar.name == i18n.force_type_label("resistance", lang)
     assert [list(row) for row in bar.customdata] == [[7, i18n.format_date(D(1944, 8, 19), lang)]]
     assert bar.hovertemplate.endswith(i18n.t("days_unit", lang) + "<extra></extra>")
