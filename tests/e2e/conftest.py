@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from helpers.deployment import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
@@ -28,20 +26,11 @@ CHROMIUM_FLAGS = [
     "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-# Streamlit starts in a few seconds, but a cold first import of pandas/plotly/pydeck on a
-# slow 2-core machine has taken far longer; the wait is long so CI does not flake.
-SERVER_START_TIMEOUT = 90
 SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def browser_required() -> bool:
     return os.environ.get("REQUIRE_BROWSER") == "1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -65,18 +54,8 @@ def serve(name: str, env: dict[str, str] | None = None):
             cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy; see {log}")
-            time.sleep(0.5)
+        wait_healthy(url, server, log)
         yield url
     finally:
         server.terminate()
