@@ -147,6 +147,8 @@ def test_actor_bars_are_coloured_by_force_and_ordered_like_the_table(lang):
     for force, actor in (("resistance", labels["FFI"]), ("allied_army", "US Army"), ("french_army", "2e DB")):
         bar = bars[i18n.force_type_label(force, lang)]
         assert bar.marker.color == FORCE_COLORS_HEX[force] and list(bar.y) == [actor] and bar.orientation == "h"
+    assert [list(bars[i18n.force_type_label(f, lang)].x) for f in ("resistance", "allied_army")] == [[3], [2]]
+    assert figure.layout.xaxis.title.text == i18n.t("count", lang)
     assert list(figure.layout.yaxis.categoryarray) == [labels["FFI"], "US Army", "2e DB"]
     assert figure.layout.xaxis.dtick == 1  # small counts: whole numbers only on the axis
 

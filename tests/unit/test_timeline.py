@@ -44,3 +44,9 @@ def test_every_step_action_is_known():
 
     for action in STEP_ACTIONS:
         assert LINE.first <= LINE.step(D(1944, 8, 1), action) <= LINE.last
+
+
+def test_stepping_back_from_the_second_event_date_reaches_the_first_event_not_the_first_day():
+    line = Timeline(first=D(1943, 9, 9), last=D(1945, 5, 8), event_dates=(D(1944, 6, 6), D(1944, 8, 25)))
+    assert line.step(D(1944, 8, 25), "previous_event") == D(1944, 6, 6)
+    assert line.step(D(1944, 6, 6), "previous_event") == D(1943, 9, 9)
