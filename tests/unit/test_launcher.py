@@ -16,7 +16,10 @@ def streamlit_run(monkeypatch):
 
     calls = []
     monkeypatch.setattr(streamlit_cli, "main", lambda args, prog_name: calls.append((args, prog_name)))
-    monkeypatch.delenv(resources.DATA_DIR_VARIABLE, raising=False)
+    # setenv first so that the variable cli.main sets is removed afterwards: it would point every
+    # later test's app at this test's temporary folder.
+    monkeypatch.setenv(resources.DATA_DIR_VARIABLE, "")
+    monkeypatch.delenv(resources.DATA_DIR_VARIABLE)
     return calls
 
 
