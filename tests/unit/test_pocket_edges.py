@@ -65,3 +65,10 @@ def test_the_outline_of_two_far_communes_wraps_both_and_nothing_inside_is_a_corn
     xs = [x for x, _ in ring]
     assert min(xs) < 0.0 and max(xs) > 1.0
     assert all(abs(x - 0.5) > 0.4 for x in xs)  # the middle commune's circle lies inside the hull
+
+
+def test_without_communes_every_pocket_commune_is_unknown():
+    from dashboard.pockets import read_communes, read_communes_empty
+
+    empty = read_communes_empty()
+    assert empty.empty and list(empty.columns) == list(read_communes().columns)
