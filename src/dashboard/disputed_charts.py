@@ -14,6 +14,7 @@ from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
 from dashboard.disputes import parse_other_dates
 from dashboard.chart_parts import FONT, colon, date_axis, dates_in_words
 from dashboard.filters import View, filtered_events, prefecture_liberations
+from dashboard.text import plotly_text
 
 MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
 BAND_COLOR = "rgba(0, 114, 178, 0.25)"  # Okabe–Ito blue, light: the range, not a line to read
@@ -117,7 +118,7 @@ def pocket_spans_figure(table: pd.DataFrame, view: View) -> go.Figure:
     # A horizontal bar from formation to surrender: base = formed, length in milliseconds.
     figure = go.Figure(
         go.Bar(
-            y=table["pocket"],
+            y=table["pocket"].map(plotly_text),  # a name from pockets.csv: text, never a link
             x=(table["surrendered"] - table["formed"]).dt.total_seconds() * 1000,
             base=table["formed"],
             orientation="h",

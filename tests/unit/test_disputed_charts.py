@@ -10,7 +10,7 @@ from dashboard.data import load_events
 from dashboard.filters import View
 from dashboard.pockets import entirely_free_series, load_pockets, read_communes
 
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 
 @pytest.fixture(scope="module")

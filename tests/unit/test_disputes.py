@@ -8,7 +8,7 @@ from dashboard import tables
 from dashboard.data import load_events
 from dashboard.disputes import OtherDate, format_other_dates, parse_other_dates
 
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 FIRST, LAST = dt.date(1943, 1, 1), dt.date(1945, 12, 31)
 

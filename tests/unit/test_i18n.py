@@ -16,7 +16,7 @@ def test_every_string_exists_in_both_languages():
     (i18n.EVENT_TYPE_LABELS, EVENT_TYPES),
     (i18n.FORCE_TYPE_LABELS, FORCE_TYPES),
     (i18n.REGION_LABELS, load_reference_tables().regions),
-], ids=["event types", "force types", "régions"])
+], ids=["event types", "force types", "regions"])  # ASCII ids: see test_hostile.case_id
 def test_every_category_has_both_labels(labels, vocabulary):
     assert set(labels) == set(vocabulary)
     for label in labels.values():

@@ -8,7 +8,7 @@ from dashboard import story_layers
 from dashboard.data import load_events
 from dashboard.pockets import load_pockets, read_communes
 
-from tests.conftest import DATA_DIR
+from helpers import DATA_DIR
 
 D = dt.date
 FIRST = D(1944, 6, 1)
