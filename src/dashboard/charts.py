@@ -137,7 +137,8 @@ def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
                 )
             ],
             textposition="outside",
-            hovertemplate="%{y} : %{x} %<extra></extra>",
+            # French puts a space before the colon and the per cent sign; English does not.
+            hovertemplate="%{y}" + colon(lang) + "%{x}" + (" %" if lang == "fr" else "%") + "<extra></extra>",
         )
     )
     figure.update_layout(

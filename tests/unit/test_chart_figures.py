@@ -108,6 +108,13 @@ def test_region_share_bars_say_liberated_over_total_and_the_pockets(lang):
     assert figure.layout.yaxis.autorange == "reversed"  # the best-liberated région on top, as in the table
 
 
+@pytest.mark.parametrize(("lang", "hover"), [("fr", "%{y} : %{x} %"), ("en", "%{y}: %{x}%")])
+def test_region_share_hover_follows_the_language_typography(lang, hover):
+    table = pd.DataFrame({"region": ["Bretagne"], "departments": [4], "liberated": [3], "with_pocket": [0], "share": [75.0]})
+    (bars,) = charts.region_progress_figure(table, View(PARIS_DAY, lang)).data
+    assert bars.hovertemplate == hover + "<extra></extra>"
+
+
 def test_more_regions_make_a_taller_chart():
     one = pd.DataFrame({"region": ["Corse"], "departments": [2], "liberated": [0], "with_pocket": [0], "share": [0.0]})
     two = pd.concat([one, one.assign(region="Bretagne")])
