@@ -183,9 +183,9 @@ def warm(browser, url: str, ready: str) -> None:
     context.close()
 
 
-def measure_new(browser, server: Server, play_seconds: float) -> Result:
-    url = f"{server.url}/?date={START_DATE}&lang=fr"
-    ready = f"() => {{ const p = {PLAYER}; return Boolean(p && p.deck && p.stats.renders > 0); }}"
+def first_load(browser, server: Server, url: str, ready: str):
+    """Open `url` once to warm the server, then again measuring the server CPU and the websocket
+    bytes until `ready`; returns the result so far and the open page."""
     warm(browser, url, ready)
     result = Result()
     context, page, sockets, cdp = open_page(browser, url, ready, 600_000)
@@ -193,6 +193,13 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     page.goto(url)
     page.wait_for_function(ready, timeout=600_000)
     result.load_cpu, result.load_bytes = server.cpu() - cpu, sockets.received
+    return result, context, page, sockets, cdp
+
+
+def measure_new(browser, server: Server, play_seconds: float) -> Result:
+    url = f"{server.url}/?date={START_DATE}&lang=fr"
+    ready = f"() => {{ const p = {PLAYER}; return Boolean(p && p.deck && p.stats.renders > 0); }}"
+    result, context, page, sockets, cdp = first_load(browser, server, url, ready)
     result.points = page.evaluate(f"() => {PLAYER}.points.count")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(1000)
@@ -242,13 +249,7 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
 def measure_old(browser, server: Server, play_seconds: float) -> Result:
     url = f"{server.url}/?date={START_DATE}&lang=fr"
     ready = "() => Boolean(document.querySelector('canvas')) && Boolean(document.querySelector(\"[data-testid='stApp'][data-test-script-state='notRunning']\"))"
-    warm(browser, url, ready)
-    result = Result()
-    context, page, sockets, cdp = open_page(browser, url, ready, 600_000)
-    cpu = server.cpu()
-    page.goto(url)
-    page.wait_for_function(ready, timeout=600_000)
-    result.load_cpu, result.load_bytes = server.cpu() - cpu, sockets.received
+    result, context, page, sockets, cdp = first_load(browser, server, url, ready)
     page.wait_for_timeout(1000)
     result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
     # Count the banner's changes: one per fragment frame.

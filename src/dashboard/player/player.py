@@ -19,7 +19,7 @@ import pydeck as pdk
 
 from dashboard import i18n
 from dashboard.filters import FRESH_DAYS, View, date_range, matches_filters
-from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes
+from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes, prefecture_rows
 from dashboard.player.points import event_points
 from dashboard.player.story import disputed_markers
 from dashboard.player.layers import NO_BOUND, deck_spec
@@ -110,15 +110,6 @@ def table_payload(
         "disputed": disputed_markers(held, departments, first, lang),
         "department_total": len(departments),
     }
-
-
-def prefecture_rows(events: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
-    """The rows that say who held a département: a liberation or a recapture at its préfecture
-    (occupation.prefecture_changes reads no other). Taken once, so that the segments and the
-    disputed markers do not each go through a class's 100,000 rows."""
-    prefecture_of = dict(zip(departments["department_code"], departments["prefecture"], strict=True))
-    at_prefecture = events["place"] == events["department_code"].map(prefecture_of)
-    return events[at_prefecture & events["event_type"].isin(["liberation", "retaken"])]
 
 
 def build_payload(
