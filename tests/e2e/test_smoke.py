@@ -17,6 +17,10 @@ def test_page_renders_offline_without_exception(app_url, recorded_page, path):
         # deck.gl draws into a canvas once its layers (and the static outlines) have loaded.
         page.wait_for_selector("canvas", timeout=30_000)
         page.wait_for_timeout(1500)
+    if path == "charts":
+        # The open tab's chart is drawn after the page's first run: wait for it, so the
+        # screenshot shows the chart and not the loading placeholders.
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("h1").first.inner_text().strip()
     page.wait_for_timeout(500)
