@@ -25,6 +25,17 @@ def test_view_is_written_back_to_the_url():
     assert at.query_params["lang"] == "fr"
 
 
+def test_the_url_keeps_parameters_that_are_not_the_views():
+    # The view is written whole on every run: a parameter the atlas does not own (a link from a
+    # newsletter) stays, and a filter that is cleared leaves the address.
+    at = app_with(lang="fr", force="resistance", utm_source="lettre")
+    at.multiselect(key="widget.force_types").set_value([]).run()
+    assert not at.exception
+    assert at.query_params["utm_source"] == "lettre"
+    assert "force" not in at.query_params
+    assert at.query_params["lang"] == "fr"
+
+
 def test_round_trip_reproduces_the_view():
     first = app_with(lang="en")
     first.switch_page("pages/charts.py").run()

@@ -62,14 +62,15 @@ def show_url_notices(lang: str) -> None:
 
 
 def publish_view(view: View) -> None:
-    """Mirror the view in the URL, so the address bar is always a link to what is shown."""
-    wanted = to_query(view)
-    for param in VIEW_PARAMS:
-        if param not in wanted and param in st.query_params:
-            del st.query_params[param]
-    changed = {param: value for param, value in wanted.items() if st.query_params.get(param) != value}
-    if changed:
-        st.query_params.update(changed)
+    """Mirror the view in the URL, so the address bar is always a link to what is shown.
+
+    Sent on every run, even when `st.query_params` already holds these values: it holds the
+    address the browser had when it asked for this run, and a run interrupted by this one may
+    still have moved the address bar after that (three quick steps of the player: the run for
+    the second date publishes it after the browser asked for the third). The browser adds a
+    history entry only when the address really changes."""
+    kept = {param: value for param, value in st.query_params.to_dict().items() if param not in VIEW_PARAMS}
+    st.query_params.from_dict({**kept, **to_query(view)})
 
 
 def share_link(view: View) -> str:
