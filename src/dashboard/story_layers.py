@@ -17,7 +17,6 @@ from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
 from dashboard.disputes import parse_other_dates
 from dashboard.filters import prefecture_liberations
 from dashboard.occupation import periods, prefecture_changes
-from dashboard.pockets import pocket_outlines
 
 # "Until the end": a day number beyond any table, exact in float32 like the player's bounds.
 OPEN_END = 1_000_000
@@ -48,10 +47,11 @@ def department_spans(
     return [by_code[code] for code in codes]
 
 
-def pocket_areas(pockets: pd.DataFrame, communes: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
-    """Each pocket as an area with its name and the days it was held: from `formed` to the day
-    before `surrendered` (the day it surrendered, it is free)."""
-    outlines = pocket_outlines(pockets, communes)
+def pocket_areas(
+    pockets: pd.DataFrame, outlines: dict[str, list[list[float]]], first: dt.date, lang: str
+) -> list[dict]:
+    """Each pocket as an area (its outline from pocket_outlines) with its name and the days it
+    was held: from `formed` to the day before `surrendered` (the day it surrendered, it is free)."""
     name = "name_en" if lang == "en" else "name_fr"
     return [
         {
@@ -66,11 +66,15 @@ def pocket_areas(pockets: pd.DataFrame, communes: pd.DataFrame, first: dt.date, 
     ]
 
 
-def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: str) -> list[dict]:
-    """The départements whose liberation row gives other dates: where to put the marker, the
-    table's date and each other date with who gives it, in words, in the page's language."""
+def disputed_rows(events: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
+    """The préfecture liberation rows (prefecture_liberations) that give other dates."""
     rows = prefecture_liberations(events, departments)
-    rows = rows[rows["other_dates"] != ""]
+    return rows[rows["other_dates"] != ""]
+
+
+def word_disputed(rows: pd.DataFrame, lang: str) -> list[dict]:
+    """For each of `rows` (disputed_rows): where to put the marker, the table's date and each
+    other date with who gives it, in words, in the page's language."""
     marked = []
     for row in _records(rows):
         others, _ = parse_other_dates(row["other_dates"], FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)
@@ -89,6 +93,11 @@ def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: 
             }
         )
     return marked
+
+
+def disputed_departments(events: pd.DataFrame, departments: pd.DataFrame, lang: str) -> list[dict]:
+    """The départements whose liberation row gives other dates, worded (word_disputed)."""
+    return word_disputed(disputed_rows(events, departments), lang)
 
 
 def freed_before_retaken(events: pd.DataFrame) -> dict[str, dt.date]:

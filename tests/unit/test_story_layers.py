@@ -6,7 +6,7 @@ import pytest
 
 from dashboard import story_layers
 from dashboard.data import load_events
-from dashboard.pockets import load_pockets, read_communes
+from dashboard.pockets import load_pockets, pocket_outlines, read_communes
 
 from helpers import DATA_DIR
 
@@ -31,7 +31,7 @@ def test_spans_follow_each_change_of_hands(retaken_events, refs):
 
 def test_pocket_areas_carry_their_days_and_an_outline(refs):
     pockets = load_pockets(read_communes(), set(refs.departments["department_code"]), DATA_DIR / "pockets.csv").pockets
-    areas = {a["id"]: a for a in story_layers.pocket_areas(pockets, read_communes(), FIRST, "fr")}
+    areas = {a["id"]: a for a in story_layers.pocket_areas(pockets, pocket_outlines(pockets, read_communes()), FIRST, "fr")}
     lorient = areas["lorient"]
     assert (lorient["from"], lorient["to"]) == ((D(1944, 8, 12) - FIRST).days, (D(1945, 5, 10) - FIRST).days)
     assert lorient["name"] == "Poche de Lorient" and len(lorient["polygon"]) >= 3

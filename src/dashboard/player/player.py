@@ -20,10 +20,11 @@ import pydeck as pdk
 from dashboard import i18n
 from dashboard.filters import FRESH_DAYS, View, date_range, matches_filters
 from dashboard.occupation import CHANGE_RETAKEN, periods, prefecture_changes, prefecture_rows
-from dashboard.player.points import event_points
-from dashboard.player.story import disputed_markers
+from dashboard.player.points import TablePoints, select_points, table_points
+from dashboard.player.story import disputed_markers, disputed_rows
 from dashboard.player.layers import NO_BOUND, deck_spec
 from dashboard.player.legend import DEFAULT_SPEED, SPEEDS, labels, legend
+from dashboard.pockets import pocket_outlines
 from dashboard.story_layers import freed_before_retaken, pocket_areas
 from dashboard.map_layers import (
     static_department_codes,
@@ -91,24 +92,61 @@ def department_segments(
     return segments
 
 
-def table_payload(
+@dataclass(frozen=True)
+class TableFacts:
+    """What the player draws of a table whatever the filters and the language, worked out once
+    per table (see table_facts): a new filter or language then costs a selection and some words."""
+
+    first: dt.date
+    last: dt.date
+    points: TablePoints
+    segments: dict[str, list]
+    disputed: pd.DataFrame  # the préfecture liberations whose dates the sources dispute
+    pockets: pd.DataFrame | None
+    outlines: dict[str, list[list[float]]]
+    department_total: int
+
+
+def table_facts(
     events: pd.DataFrame,
     departments: pd.DataFrame,
-    lang: str,
+    force_of_actor: dict[str, str],
     departments_table: pd.DataFrame | None = None,
     pockets: pd.DataFrame | None = None,
     communes: pd.DataFrame | None = None,
-) -> dict:
+) -> TableFacts:
+    """The TableFacts of `events` (the points); who held the départements comes from
+    `departments_table` (default: `events`) unfiltered, as on the map before: a filter on who
+    fought does not un-liberate a département. `pockets` (pockets.py) marks the freed départements
+    where a pocket is still held, and with `communes` (the points their outlines are drawn around)
+    draws each pocket as an occupied area."""
+    first, last = date_range(events)
+    held = prefecture_rows(departments_table if departments_table is not None else events, departments)
+    areas = (pockets, pocket_outlines(pockets, communes)) if pockets is not None and communes is not None else None
+    return TableFacts(
+        first=first,
+        last=last,
+        # The earlier liberation is looked up in the whole table: a filter on who fought must not
+        # lose the date a retaken place had been freed.
+        points=table_points(events, first, force_of_actor, freed_before_retaken(events)),
+        segments=department_segments(held, departments, first, pockets),
+        disputed=disputed_rows(held, departments),
+        pockets=areas[0] if areas else None,
+        outlines=areas[1] if areas else {},
+        department_total=len(departments),
+    )
+
+
+def table_payload(facts: TableFacts, lang: str) -> dict:
     """The part of the payload that follows the table and the language only, whatever the filters
     (see build_payload): who held the départements, the pockets, the disputed départements."""
-    first, _ = date_range(events)
-    held = prefecture_rows(departments_table if departments_table is not None else events, departments)
     lang = i18n.normalize_language(lang)
+    pockets = facts.pockets
     return {
-        "segments": department_segments(held, departments, first, pockets),
-        "pockets": pocket_areas(pockets, communes, first, lang) if pockets is not None and communes is not None else [],
-        "disputed": disputed_markers(held, departments, first, lang),
-        "department_total": len(departments),
+        "segments": facts.segments,
+        "pockets": [] if pockets is None else pocket_areas(pockets, facts.outlines, facts.first, lang),
+        "disputed": disputed_markers(facts.disputed, facts.first, lang),
+        "department_total": facts.department_total,
     }
 
 
@@ -124,31 +162,30 @@ def build_payload(
     present: bool = False,
     pockets: pd.DataFrame | None = None,
     communes: pd.DataFrame | None = None,
+    facts: TableFacts | None = None,
     table_part: dict | None = None,
 ) -> dict:
-    """Everything the player needs, as JSON-ready data.
+    """Everything the player needs, as JSON-ready data: the points of `events` under the view's
+    filters, and who held the départements, the pockets and the disputed dates (table_facts, with
+    `departments_table`, `pockets` and `communes`) in the view's language.
 
-    `events` draws the points (under the view's filters); who held the départements comes from
-    `departments_table` (default: `events`) unfiltered, as on the map before: a filter on who
-    fought does not un-liberate a département. `pockets` (pockets.py) marks the freed départements
-    where a pocket is still held, and with `communes` (the points their outlines are drawn around)
-    draws each pocket as an occupied area. `table_part`: table_payload's result, when kept.
+    `facts` (table_facts of `events`) and `table_part` (table_payload of them in this language),
+    when kept, spare working them out again: a server keeps them per table and per language.
     """
-    first, last = date_range(events)
-    shown_dates = sorted(events.loc[matches_filters(events, view), "date"].unique())
+    if facts is None:
+        facts = table_facts(events, departments, force_of_actor, departments_table, pockets, communes)
+    shown = matches_filters(events, view)
+    shown_dates = sorted(events.loc[shown, "date"].unique())
     lang = i18n.normalize_language(view.lang)
-    if table_part is None:
-        table_part = table_payload(events, departments, lang, departments_table, pockets, communes)
+    first = facts.first
     return {
         "lang": lang,
         "present": present,
         "first": first.isoformat(),
-        "last": last.isoformat(),
+        "last": facts.last.isoformat(),
         "event_days": [day_number(day, first) for day in shown_dates],
-        # The earlier liberation is looked up in the whole table: a filter on who fought must not
-        # lose the date a retaken place had been freed.
-        "points": event_points(events, view, first, force_of_actor, actor_labels, freed_before_retaken(events)),
-        **table_part,
+        "points": select_points(facts.points, shown.to_numpy(), lang, actor_labels),
+        **(table_part if table_part is not None else table_payload(facts, lang)),
         "fresh_days": FRESH_DAYS,
         "deck": deck_spec(focus),
         "focus": None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -84,6 +85,110 @@ def _text_or_empty(value: Any) -> str:
     return "" if pd.isna(value) else str(value)
 
 
+@dataclass(frozen=True)
+class TablePoints:
+    """A table's drawable events as columns, worked out once per table, whatever the filters and
+    the language: a new filter or a new language then costs a selection of rows, not another pass
+    over 100,000 rows' texts (select_points)."""
+
+    rows: np.ndarray  # each point's position in the events table
+    numbers: dict[str, np.ndarray]  # lon, lat (thousandths of a degree), start, duration, force, massacre
+    codes: dict[str, np.ndarray]  # each point's row in `texts`: title_fr, title_en, place, source, actors
+    texts: dict[str, list]  # distinct texts; for `actors`, the distinct actor lists (worded per language)
+    retaken: dict[int, tuple[dt.date, dt.date]]  # point -> (freed, retaken), for the retaken places
+
+
+def table_points(
+    events: pd.DataFrame, first: dt.date, force_of_actor: dict[str, str], freed_on: dict[str, dt.date] | None = None
+) -> TablePoints:
+    """The events with a place, whatever their date, as TablePoints. `freed_on`
+    (freed_before_retaken, from the whole table) gives the retaken places' earlier liberation."""
+    # Nationwide facts have no place on the map; a row with no coordinates cannot be drawn.
+    placed = ((events["department_code"] != "") & events["lon"].notna() & events["lat"].notna()).to_numpy()
+    rows = np.flatnonzero(placed)
+    shown = events.iloc[rows]
+    start = (shown["date"] - pd.Timestamp(first)).dt.days.to_numpy()
+    end = (shown["end_date"].fillna(shown["date"]) - pd.Timestamp(first)).dt.days.to_numpy()
+    actors, actor_lists = pd.factorize(pd.Series(list(shown["actor_list"]), dtype=object), use_na_sentinel=False)
+    # A force the palette does not know (a teacher's own actors table) is drawn as "other".
+    forces = [main_force_type(listed, force_of_actor) for listed in actor_lists]
+    force_index = np.asarray(
+        [POINT_FORCES.index(f if f in POINT_FORCES else OTHER_FORCE) for f in forces], dtype=np.int64
+    )
+    texts = {
+        "title_fr": text_table(shown["title_fr"], _text_or_empty),
+        "title_en": text_table(shown["title_en"], _text_or_empty),
+        "place": text_table(shown["place"], _text_or_empty),
+        "source": text_table(shown["source"], lambda source: short_source(_text_or_empty(source))),
+        "actors": (np.asarray(actors), list(actor_lists)),
+    }
+    known = freed_on or {}
+    dates = shown["date"].to_numpy()
+    retaken = {
+        int(i): (known[str(event_id)], pd.Timestamp(dates[i]).date())
+        for i, event_id in zip(*_found(shown["event_id"], known), strict=True)
+    }
+    return TablePoints(
+        rows=rows,
+        numbers={
+            "lon": np.round(shown["lon"].to_numpy(dtype=float) * COORDINATE_SCALE).astype(np.int64),
+            "lat": np.round(shown["lat"].to_numpy(dtype=float) * COORDINATE_SCALE).astype(np.int64),
+            "start": start.astype(np.int64),
+            "duration": (end - start).astype(np.int64),
+            "force": force_index[actors] if len(actors) else np.zeros(0, dtype=np.int64),
+            "massacre": (shown["event_type"] == "massacre").to_numpy(dtype=np.int64),
+        },
+        codes={field: codes for field, (codes, _) in texts.items()},
+        texts={field: words for field, (_, words) in texts.items()},
+        retaken=retaken,
+    )
+
+
+def _found(event_ids: pd.Series, wanted: dict[str, dt.date]) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of the ids in `wanted`, and those ids (only a few rows are retaken)."""
+    positions = np.flatnonzero(event_ids.isin(list(wanted)).to_numpy()) if wanted else np.zeros(0, dtype=np.int64)
+    return positions, event_ids.to_numpy()[positions]
+
+
+def _compact(codes: np.ndarray, words: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """The selected points' rows in a table of only the texts they use, each text once."""
+    used, inverse = np.unique(codes, return_inverse=True)
+    distinct_codes, distinct = pd.factorize(pd.Series([words[i] for i in used], dtype=object))
+    return np.asarray(distinct_codes, dtype=np.int64)[inverse.reshape(-1)], [str(text) for text in distinct]
+
+
+def select_points(table: TablePoints, mask: np.ndarray, lang: str, actor_labels: dict[str, str]) -> dict[str, Any]:
+    """The packed points of the rows where `mask` (over the events table) is true: position,
+    `start` and `duration` (day numbers; end = start + duration), `force` (in POINT_FORCES),
+    `massacre` (0/1) and the row of each text in `texts`, in `lang`."""
+    keep = np.flatnonzero(np.asarray(mask, dtype=bool)[table.rows])
+    title = "title_en" if lang == "en" else "title_fr"
+    actor_words = [", ".join(actor_labels.get(a, a) for a in listed) for listed in table.texts["actors"]]
+    retaken_codes = np.zeros(len(keep), dtype=np.int64)
+    retaken_words = [""]
+    for position, (freed, retaken) in table.retaken.items():
+        at = int(np.searchsorted(keep, position))
+        if at < len(keep) and keep[at] == position:
+            retaken_codes[at] = len(retaken_words)
+            retaken_words.append(retaken_line(freed, retaken, lang))
+    columns = {
+        "title": _compact(table.codes[title][keep], table.texts[title]),
+        "place": _compact(table.codes["place"][keep], table.texts["place"]),
+        "actors": _compact(table.codes["actors"][keep], actor_words),
+        "source": _compact(table.codes["source"][keep], table.texts["source"]),
+        "retaken": _compact(retaken_codes, retaken_words),
+    }
+    numbers = {name: values[keep] for name, values in table.numbers.items()}
+    return {
+        "count": len(keep),
+        "lon": pack(numbers["lon"], COORDINATE_SCALE),
+        "lat": pack(numbers["lat"], COORDINATE_SCALE),
+        **{name: pack(numbers[name]) for name in ("start", "duration", "force", "massacre")},
+        **{field: pack(codes) for field, (codes, _) in columns.items()},
+        "texts": {field: texts for field, (_, texts) in columns.items()},
+    }
+
+
 def event_points(
     events: pd.DataFrame,
     view: View,
@@ -92,41 +197,11 @@ def event_points(
     actor_labels: dict[str, str],
     freed_on: dict[str, dt.date] | None = None,
 ) -> dict[str, Any]:
-    """The filtered events with a place, whatever their date, as packed columns: position,
-    `start` and `duration` (day numbers; end = start + duration), `force` (in POINT_FORCES),
-    `massacre` (0/1) and the row of each text in `texts`. `freed_on` (freed_before_retaken, looked
-    up in the whole table: a filter on who fought must not lose the date a retaken place had been
-    freed) gives the retaken places' two dates."""
-    # Nationwide facts have no place on the map; a row with no coordinates cannot be drawn. Only
-    # the columns the points need are copied (a class's table may have 100,000 rows).
-    placed = (events["department_code"] != "") & events["lon"].notna() & events["lat"].notna()
-    shown = events.loc[matches_filters(events, view) & placed, list(POINT_COLUMNS)]
-    start = (shown["date"] - pd.Timestamp(first)).dt.days.to_numpy()
-    end = (shown["end_date"].fillna(shown["date"]) - pd.Timestamp(first)).dt.days.to_numpy()
-    actors, actor_texts = text_table(
-        shown["actor_list"], lambda listed: ", ".join(actor_labels.get(a, a) for a in listed)
-    )
-    # A force the palette does not know (a teacher's own actors table) is drawn as "other".
-    force_codes, force_names = text_table(shown["actor_list"], lambda listed: main_force_type(listed, force_of_actor))
-    force_index = [POINT_FORCES.index(f if f in POINT_FORCES else OTHER_FORCE) for f in force_names]
-    columns = {
-        "title": text_table(shown["title_en" if view.lang == "en" else "title_fr"], _text_or_empty),
-        "place": text_table(shown["place"], _text_or_empty),
-        "actors": (actors, actor_texts),
-        "source": text_table(shown["source"], lambda source: short_source(_text_or_empty(source))),
-        "retaken": text_table(retaken_line(shown, freed_on or {}, view.lang)),
-    }
-    return {
-        "count": len(shown),
-        "lon": pack(np.round(shown["lon"].to_numpy(dtype=float) * COORDINATE_SCALE), COORDINATE_SCALE),
-        "lat": pack(np.round(shown["lat"].to_numpy(dtype=float) * COORDINATE_SCALE), COORDINATE_SCALE),
-        "start": pack(start),
-        "duration": pack(end - start),
-        "force": pack(np.asarray(force_index, dtype=np.int64)[force_codes]),
-        "massacre": pack((shown["event_type"] == "massacre").to_numpy(dtype=np.int64)),
-        **{field: pack(codes) for field, (codes, _) in columns.items()},
-        "texts": {field: texts for field, (_, texts) in columns.items()},
-    }
+    """The view's points (select_points) of the events with a place, whatever their date.
+    `freed_on` (freed_before_retaken, looked up in the whole table: a filter on who fought must
+    not lose the date a retaken place had been freed) gives the retaken places' two dates."""
+    table = table_points(events, first, force_of_actor, freed_on)
+    return select_points(table, matches_filters(events, view).to_numpy(), view.lang, actor_labels)
 
 
 def decode_points(points: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import pydeck as pdk
 
 from dashboard import i18n
-from dashboard.filters import STATE_OCCUPIED, prefecture_liberations
+from dashboard import story_layers
+from dashboard.filters import STATE_OCCUPIED
 from dashboard.map_layers import STATE_COLORS_HEX, hex_to_rgba
 from dashboard.story_layers import OPEN_END as NO_BOUND  # the player's "no bound" (player.NO_BOUND)
-from dashboard.story_layers import day_number, disputed_departments
+from dashboard.story_layers import day_number
 
 # A pocket's outline: darker than any fill, so the occupied area stands out from its département
 # (same grey as the occupied département, in colour and in grey scale) by its edge.
@@ -80,30 +80,24 @@ def disputed_layer() -> pdk.Layer:
     )
 
 
-def retaken_line(shown: pd.DataFrame, freed_on: dict[str, dt.date], lang: str) -> list[str]:
-    """For each `retaken` event whose earlier liberation the table gives, both dates in words
-    ("Libération : 8 juin 1944 · reprise : 8 juin 1944"); empty for every other event."""
-    lines = [""] * len(shown)
-    # Only the few retaken rows are worded (a class's table may have 100,000 rows).
-    event_ids, dates = shown["event_id"].to_numpy(), shown["date"].dt.date.to_numpy()
-    for i in np.flatnonzero(shown["event_id"].isin(list(freed_on)).to_numpy()):
-        event_id, day = event_ids[i], dates[i]
-        lines[i] = i18n.t(
-            "retaken_both_dates",
-            lang,
-            freed=i18n.format_date(freed_on[event_id], lang),
-            retaken=i18n.format_date(day, lang),
-        )
-    return lines
+def retaken_line(freed: dt.date, retaken: dt.date, lang: str) -> str:
+    """A retaken place's two dates in words ("Libération : 8 juin 1944 · reprise : 9 juin 1944")."""
+    return i18n.t(
+        "retaken_both_dates", lang, freed=i18n.format_date(freed, lang), retaken=i18n.format_date(retaken, lang)
+    )
 
 
-def disputed_markers(events: pd.DataFrame, departments: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
-    """story_layers.disputed_departments, each with `freed_on`: the day number its marker appears
-    (the table's liberation date, the day the département turns free on the map)."""
+def disputed_rows(events: pd.DataFrame, departments: pd.DataFrame) -> pd.DataFrame:
+    """The préfecture liberations whose dates the sources dispute (story_layers.disputed_rows),
+    read once per table: the markers are then worded per language from these few rows."""
     # One row per id (a validated table has no repeats; a benchmark's doubled table does).
-    events = events.drop_duplicates("event_id")
-    freed = prefecture_liberations(events, departments).set_index("department_code")["liberated_on"]
+    return story_layers.disputed_rows(events.drop_duplicates("event_id"), departments)
+
+
+def disputed_markers(rows: pd.DataFrame, first: dt.date, lang: str) -> list[dict]:
+    """story_layers.disputed_departments of `rows` (disputed_rows), each with `freed_on`: the day
+    number its marker appears (the table's liberation date, the day the département turns free)."""
     return [
-        {**marked, "freed_on": day_number(freed[marked["code"]], first), "glyph": DISPUTED_GLYPH}
-        for marked in disputed_departments(events, departments, lang)
+        {**marked, "freed_on": day_number(freed, first), "glyph": DISPUTED_GLYPH}
+        for marked, freed in zip(story_layers.word_disputed(rows, lang), rows["liberated_on"], strict=True)
     ]

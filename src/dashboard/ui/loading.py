@@ -24,6 +24,7 @@ from dashboard.chapters import Chapter, load_chapters
 from dashboard.filters import date_range
 from dashboard.data import LoadResult, Problem, ReferenceTables, load_events, load_reference_tables
 from dashboard.geocode import Communes, load_communes
+from dashboard.player.player import TableFacts
 from dashboard.pockets import PocketsResult, load_pockets, read_communes, read_communes_empty
 from dashboard.ui import state
 from dashboard.upload import OwnTable, read_own_table
@@ -106,6 +107,9 @@ class OwnTableState:
     bundle: Bundle  # the own table as the rest of the app reads a table
     # The map player's data for the last view drawn (ui/player.py), built for this session only.
     payloads: dict[tuple, dict] = field(default_factory=dict)
+    # What the player draws of this table whatever the view (player.table_facts): worked out on
+    # the first map drawn, then kept here (one item at most).
+    player_facts: list[TableFacts] = field(default_factory=list)
 
 
 @st.cache_resource(show_spinner=False)

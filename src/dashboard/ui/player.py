@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import map_layers, player
 from dashboard.player.layers import deck_spec
-from dashboard.player.player import Jump, build_payload, table_payload
+from dashboard.player.player import Jump, TableFacts, build_payload, table_facts, table_payload
 from dashboard.ui import state
 from dashboard.ui.loading import (
     Bundle,
@@ -27,36 +27,43 @@ from dashboard.view import PRESENT, View, with_date
 Focus = tuple[float, float, float]  # latitude, longitude, zoom
 
 
-def _table_part(bundle: Bundle, lang: str) -> dict:
-    return table_payload(bundle.events, bundle.refs.departments, lang, pockets=pockets().pockets, communes=communes())
+def _facts(bundle: Bundle, with_pockets: bool) -> TableFacts:
+    return table_facts(
+        bundle.events,
+        bundle.refs.departments,
+        bundle.force_of_actor,
+        pockets=pockets().pockets if with_pockets else None,
+        communes=communes() if with_pockets else None,
+    )
 
 
-def _build(
-    bundle: Bundle,
-    lang: str,
-    force_types: tuple[str, ...],
-    event_types: tuple[str, ...],
-    regions: tuple[str, ...],
-    table_part: dict,
-) -> dict:
-    first, _ = bundle.dates
-    view = View(date=first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
+def _build(bundle: Bundle, facts: TableFacts, view: View, table_part: dict) -> dict:
+    # The view's filters and language only: the date comes with the jump, so that moving it
+    # changes nothing here.
     return build_payload(
         bundle.events,
         bundle.refs.departments,
         view,
         bundle.force_of_actor,
-        bundle.actor_labels(lang),
-        Jump(first, 0),
+        bundle.actor_labels(view.lang),
+        Jump(facts.first, 0),
+        facts=facts,
         table_part=table_part,
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_facts(folder: str, stamps: tuple[float | None, ...], pocket_stamps: tuple) -> TableFacts:
+    # Worked out once per table, whatever the language and the filters (the points, who held the
+    # départements, the pockets): a new language or filter then costs a selection and some words.
+    return _facts(_load_bundle(folder, stamps), with_pockets=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _shared_table_part(folder: str, stamps: tuple[float | None, ...], pocket_stamps: tuple, lang: str) -> dict:
-    # Who held the départements, the pockets, the disputed ones: the same for every filter, so a
-    # new filter costs only its points.
-    return _table_part(_load_bundle(folder, stamps), lang)
+    # The same for every filter; kept as one object so that every payload in this language
+    # shares it.
+    return table_payload(_shared_facts(folder, stamps, pocket_stamps), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -72,8 +79,10 @@ def _payload(
     # Shared read-only by every session with the same view (never mutated: map_player copies the
     # top level). The same dict from one rerun to the next keeps the message identical, so
     # Streamlit does not send the table again.
+    facts = _shared_facts(folder, stamps, pocket_stamps)
+    view = View(date=facts.first, lang=lang, force_types=force_types, event_types=event_types, regions=regions)
     table_part = _shared_table_part(folder, stamps, pocket_stamps, lang)
-    return _build(_load_bundle(folder, stamps), lang, force_types, event_types, regions, table_part)
+    return _build(_load_bundle(folder, stamps), facts, view, table_part)
 
 
 def _own_payload(own: OwnTableState, view: View) -> dict:
@@ -82,7 +91,11 @@ def _own_payload(own: OwnTableState, view: View) -> dict:
     key = (view.lang, view.force_types, view.event_types, view.regions)
     if key not in own.payloads:
         own.payloads.clear()
-        own.payloads[key] = _build(own.bundle, *key, _table_part(own.bundle, view.lang))
+        if not own.player_facts:
+            # A class's own table has no pockets: the bundled ones would change its counts.
+            own.player_facts.append(_facts(own.bundle, with_pockets=False))
+        facts = own.player_facts[0]
+        own.payloads[key] = _build(own.bundle, facts, view, table_payload(facts, view.lang))
     return own.payloads[key]
 
 
