@@ -263,5 +263,29 @@ def test_the_map_comes_first(app_url, open_context, width, height, query, name):
     if "present" in query:
         assert layout["mapWidth"] >= 0.9 * width, "projection: full width"
         assert float(page.locator(".lp-date").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 60
+    if "chapter=" not in query:
+        assert hidden_corners_of_france(page) == [], "the date banner hides no part of France"
     assert page.locator("[data-testid='stException']").count() == 0
     assert recorded.outside_requests() == []
+
+
+# The far ends of France: Dunkirk (its pocket held until May 1945), the Pointe de Corsen,
+# Menton, Bonifacio, and the Lauter at Wissembourg.
+CORNERS_OF_FRANCE = {"Dunkerque": (2.377, 51.034), "Corsen": (-4.789, 48.413), "Menton": (7.503, 43.775),
+                     "Bonifacio": (9.159, 41.387), "Wissembourg": (7.946, 49.037)}
+
+
+def hidden_corners_of_france(page) -> list[str]:
+    """The corners of France drawn outside the map or under the date banner."""
+    return page.evaluate("""corners => {
+        const p = document.querySelector('[data-role=player]').liberationPlayer;
+        const map = p.el.map.getBoundingClientRect(), banner = p.el.date.parentElement.getBoundingClientRect();
+        const viewport = p.deck.getViewports()[0];
+        return Object.entries(corners).filter(([name, lonLat]) => {
+            const [x, y] = viewport.project(lonLat);
+            const left = map.left + x, top = map.top + y;
+            const outside = x < 0 || y < 0 || x > map.width || y > map.height;
+            const underBanner = left >= banner.left && left <= banner.right && top >= banner.top && top <= banner.bottom;
+            return outside || underBanner;
+        }).map(([name]) => name);
+    }""", CORNERS_OF_FRANCE)

@@ -17,6 +17,10 @@ const SHARED_GLOBALS = ["deck", "luma", "loaders", "_loadersgl_", "mathgl"];
 const DAY_MS = 86400000;
 const FAR = 1000000;  // a filter bound meaning "no bound" (same as player.py NO_BOUND)
 const MAX_FRAME_SECONDS = 1;  // after a background tab, resume instead of leaping ahead
+// France with Corsica: [west, south], [east, north], in degrees.
+const FRANCE_BOUNDS = [[-5.2, 41.3], [9.6, 51.1]];
+const FIT_MARGIN_PX = 8;
+const MIN_FITTED_HEIGHT_PX = 120;  // below this, the map keeps its declared view
 const COMMIT_DELAY_MS = 350;  // steps in a row (a key held down) send one date, not many
 const ANNOUNCE_PLAYING_MS = 2000;  // screen readers cannot follow 60 announcements a second
 const ANNOUNCE_PAUSED_MS = 250;
@@ -389,13 +393,30 @@ class Player {
     this.freedDays = new Set(segments.freed_on.filter((_, k) => segments.kind[k] === "freed"));
     const props = convertDeck(deck, payload, departments, this.points);
     this.layers = props.layers;
-    if (!this.deck) {
+    const created = !this.deck;
+    if (created) {
       this.createDeck(props);
     } else if (previous && JSON.stringify(previous.focus) !== JSON.stringify(payload.focus)) {
-      this.flyTo(props.initialViewState);
+      this.flyTo(payload.focus ? props.initialViewState : this.franceView(props.initialViewState));
     }
     this.el.loading.hidden = true;
     this.draw(true);
+    // Once the banner has its text (and so its size), France is fitted under it.
+    if (created && !payload.focus) this.deck.setProps({ initialViewState: this.franceView(props.initialViewState) });
+  }
+
+  // France, Corsica included, fitted into the part of the map the date banner leaves free: at
+  // 1440x900 the banner covered Nord and the Dunkirk pocket. Only for the view of all France (a
+  // chapter's focus is the place its author chose).
+  franceView(viewState) {
+    const map = this.el.map, banner = this.el.date.parentElement;
+    const width = map.clientWidth, height = map.clientHeight;
+    const top = banner.offsetTop + banner.offsetHeight + FIT_MARGIN_PX;
+    if (!width || !height || height - top < MIN_FITTED_HEIGHT_PX || !this.lib.WebMercatorViewport) return viewState;
+    const margin = FIT_MARGIN_PX;
+    const fitted = new this.lib.WebMercatorViewport({ width, height })
+      .fitBounds(FRANCE_BOUNDS, { padding: { top, bottom: margin, left: margin, right: margin } });
+    return { ...viewState, latitude: fitted.latitude, longitude: fitted.longitude, zoom: fitted.zoom };
   }
 
   createDeck(props) {
