@@ -108,13 +108,12 @@ def player_first_load(rows: list[list[str]]) -> tuple[int, float, float, int]:
     that shows its own table (ui/player.py _build: same build_payload, no pockets), then turned
     into JSON twice as Streamlit does for `data=` (the message, and the element's identity).
     Returns bytes, CPU seconds of the build, CPU seconds of the JSON, and the points sent."""
-    import datetime as dt
     import json
 
     from dashboard.data import load_reference_tables
     from dashboard.filters import date_range
     from dashboard.geocode import load_communes
-    from dashboard.player.player import Jump, build_payload
+    from dashboard.player.player import build_payload
     from dashboard.upload import read_own_table
     from dashboard.view import View
 
@@ -124,7 +123,7 @@ def player_first_load(rows: list[list[str]]) -> tuple[int, float, float, int]:
     labels = dict(zip(own.refs.actors["actor"], own.refs.actors["label_fr"]))
     started = time.process_time()
     payload = build_payload(own.events, own.refs.departments, View(date=first, lang="fr"),
-                            own.refs.force_type_of_actor, labels, Jump(dt.date(1944, 8, 20), 0))
+                            own.refs.force_type_of_actor, labels)
     built = time.process_time()
     text = json.dumps(payload)
     json.dumps(payload, sort_keys=True)

@@ -57,12 +57,6 @@ def static_department_codes() -> tuple[str, ...]:
     return tuple(feature["properties"]["code"] for feature in collection["features"])
 
 
-def focus_view(lat: float, lon: float, zoom: float) -> pdk.ViewState:
-    """A view that the map flies to (a chapter's area); changing it moves the map, keeping it
-    lets the teacher's own pan and zoom stand."""
-    return pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=3, max_zoom=12, transition_duration=1500)
-
-
 # A tooltip names only the first source, shortened; the full citations are in the event explorer
 # and on the Sources page.
 TOOLTIP_SOURCE_CHARS = 70

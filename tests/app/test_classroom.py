@@ -1,8 +1,6 @@
 """Classroom mode: chapters from links and buttons, projection mode, sharing."""
 
-import json
-
-from helpers import app_with, map_date_heading
+from helpers import app_with, map_date_heading, player_control
 
 from dashboard.chapters import load_chapters
 from dashboard.data import load_events, load_reference_tables
@@ -55,8 +53,8 @@ def test_projection_mode_renders_and_stays_in_the_url():
     assert not at.exception
     assert any("font-size: 24px" in block.proto.body for block in at.html)  # the projector style
     assert at.query_params["mode"] == "present"
-    player = json.loads(at.get("bidi_component")[0].proto.json)
-    assert player["present"] and player["jump"]["date"] == "1944-08-25"  # the same player, full width
+    control = player_control(at)
+    assert control["present"] and control["jump"]["date"] == "1944-08-25"  # the same player, full width
     at.button(key="chapter.next").click().run()
     assert at.query_params["mode"] == "present" and at.query_params["date"] != "1944-08-25"
 

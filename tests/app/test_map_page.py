@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.data import load_events
 from dashboard.text import escape_markdown
-from helpers import app_with, fresh_app, player_payload, shown_titles
+from helpers import app_with, fresh_app, player_control, player_payload, shown_titles
 
 D = dt.date
 
@@ -29,7 +29,7 @@ def test_player_gets_every_placed_event_and_the_date(events):
     at = app_with(lang="en", date="1944-08-25")
     assert not at.exception
     payload = player_payload(at)
-    assert payload["jump"]["date"] == "1944-08-25"
+    assert player_control(at)["jump"]["date"] == "1944-08-25"
     assert shown_titles(payload) == expected_titles(events)
     assert payload["points"]["count"] == (events["department_code"] != "").sum()
     assert "25 August 1944" in at.subheader[0].value  # the events of the day follow the same date
@@ -54,11 +54,11 @@ def test_unchanged_view_sends_the_same_data():
 
 def test_a_date_set_elsewhere_moves_the_player():
     at = fresh_app("en").run()
-    before = player_payload(at)["jump"]
+    before = player_control(at)["jump"]
     at.switch_page("pages/charts.py").run()
     at.slider(key="widget.date").set_value(D(1944, 9, 3)).run()
     at.switch_page("pages/map.py").run()
-    after = player_payload(at)["jump"]
+    after = player_control(at)["jump"]
     assert after["date"] == "1944-09-03" and after["seq"] != before["seq"]
 
 
@@ -69,20 +69,20 @@ def test_the_player_date_is_what_the_page_follows(events):
     from dashboard.view import with_date
 
     at = fresh_app("fr").run()
-    jump = player_payload(at)["jump"]
+    jump = player_control(at)["jump"]
     at.session_state[state.VIEW_KEY] = with_date(at.session_state[state.VIEW_KEY], D(1944, 8, 19))
     at.session_state[state.PLAYER_AT_KEY] = D(1944, 8, 19)  # as ui.player._date_from_player leaves them
     at.run()
     assert at.query_params["date"] == "1944-08-19"
     assert "19 août 1944" in at.subheader[0].value
-    assert player_payload(at)["jump"] == jump  # the player is already there: no echo
+    assert player_control(at)["jump"] == jump  # the player is already there: no echo
 
 
 def test_chapter_focus_flies_the_map():
     at = fresh_app("en").run()
-    assert player_payload(at)["focus"] is None
+    assert player_control(at)["focus"] is None
     at.button(key="chapter.next").click().run()
-    focus = player_payload(at)["focus"]
+    focus = player_control(at)["focus"]
     assert focus is not None and focus["zoom"] > 5
 
 

@@ -62,6 +62,13 @@ def sent_messages(page) -> list[int]:
     return sent
 
 
+def received_messages(page) -> list[int]:
+    """Sizes of the websocket messages the page receives from the server from now on."""
+    received: list[int] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: received.append(len(payload))))
+    return received
+
+
 def test_the_map_follows_the_range_while_it_is_dragged(app_url, recorded_page):
     page = recorded_page.page
     sent = sent_messages(page)
@@ -161,13 +168,19 @@ def test_a_chapter_moves_the_player(app_url, recorded_page):
     refs = load_reference_tables()
     chapters, _ = load_chapters(set(load_events().events["event_id"]), set(refs.regions))
     page = recorded_page.page
+    received = received_messages(page)
     recorded_page.open(f"{app_url}/?date=1944-08-19")
     wait_for_player(page)
     recorded_page.wait_until_idle()
+    first_load = max(received)  # the player's data, in one message
+    received.clear()
     page.keyboard.press("N")  # the next-chapter shortcut: Streamlit's, beside the player's keys
     wait_player(page, "p.isoDate === arg", chapters[0].date.isoformat())
     assert banner(page) == format_date(chapters[0].date, "fr")
     wait_url_date(page, chapters[0].date.isoformat())
+    recorded_page.wait_until_idle()
+    # The date and the place travel apart from the data: the table is not sent again.
+    assert received and max(received) < first_load / 4
 
 
 def point_on_screen(page, title: str) -> tuple[float, float]:

@@ -38,11 +38,20 @@ def fresh_app(lang: str = "fr") -> AppTest:
     return at
 
 
+def _component_data(at: AppTest, name: str) -> dict:
+    found = [c for c in at.get("bidi_component") if c.proto.component_name.endswith(name)]
+    assert len(found) == 1, f"one {name} on the page"
+    return json.loads(found[0].proto.json)
+
+
 def player_payload(at: AppTest) -> dict:
     """The data the map page's one player was given."""
-    players = at.get("bidi_component")
-    assert len(players) == 1, "one map player on the page"
-    return json.loads(players[0].proto.json)
+    return _component_data(at, "liberation_map_player")
+
+
+def player_control(at: AppTest) -> dict:
+    """What the map page asks of its player apart from the data: jump, focus, present."""
+    return _component_data(at, "liberation_map_control")
 
 
 def shown_titles(payload: dict) -> set[str]:

@@ -10,7 +10,7 @@ from dashboard import i18n
 from dashboard.filters import View, department_states, liberated_count
 from helpers import DATA_DIR
 from dashboard.geo import STATIC_DEPARTMENTS_GEOJSON
-from dashboard.player.player import Jump, build_payload, parse_reported_date
+from dashboard.player.player import Jump, build_payload, control, parse_reported_date
 from dashboard.player.points import decode_points
 
 D = dt.date
@@ -20,7 +20,7 @@ JUMP = Jump(D(1944, 8, 25), 3)
 def payload_of(events, refs, view=None, **kwargs):
     view = view or View(date=D(1944, 8, 25))
     labels = dict(zip(refs.actors["actor"], refs.actors["label_fr"]))
-    return build_payload(events, refs.departments, view, refs.force_type_of_actor, labels, JUMP, **kwargs)
+    return build_payload(events, refs.departments, view, refs.force_type_of_actor, labels, **kwargs)
 
 
 def points_by_title(payload) -> dict[str, dict]:
@@ -145,13 +145,20 @@ def test_deck_is_offline_and_filters_on_the_gpu(small_events, refs):
     json.dumps(payload)  # all of it is JSON
 
 
-def test_focus_and_jump_go_to_the_browser(small_events, refs):
-    from dashboard.map_layers import focus_view
+def test_focus_and_jump_go_to_the_browser_apart_from_the_data():
+    sent = control(JUMP, (48.85, 2.35, 8.0), present=True)
+    assert sent == {"jump": {"date": "1944-08-25", "seq": 3},
+                    "focus": {"latitude": 48.85, "longitude": 2.35, "zoom": 8.0}, "present": True}
+    assert control(JUMP)["focus"] is None and control(JUMP)["present"] is False
+    json.dumps(sent)
 
-    payload = payload_of(small_events, refs, focus=focus_view(48.85, 2.35, 8))
-    assert payload["focus"] == {"latitude": 48.85, "longitude": 2.35, "zoom": 8}
-    assert payload["deck"]["initialViewState"]["zoom"] == 8
-    assert payload["jump"] == {"date": "1944-08-25", "seq": 3}
+
+def test_the_data_holds_no_date_to_show(small_events, refs):
+    # A chapter or a link moves the date: only the control changes, the data (the table) is the
+    # same object, and Streamlit does not send it again.
+    payload = payload_of(small_events, refs)
+    assert not {"jump", "focus", "present"} & set(payload)
+    assert payload == payload_of(small_events, refs, View(date=D(1945, 1, 3)))
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.data import load_events
 from dashboard.filters import View
-from dashboard.player.player import Jump, build_payload
+from dashboard.player.player import build_payload
 from dashboard.player.points import decode_points
 from dashboard.pockets import load_pockets, read_communes
 from helpers import DATA_DIR
@@ -20,7 +20,7 @@ D = dt.date
 def payload_of(events, refs, day, lang="fr", **kwargs):
     labels = dict(zip(refs.actors["actor"], refs.actors["label_fr"]))
     return build_payload(events, refs.departments, View(date=day, lang=lang), refs.force_type_of_actor, labels,
-                         Jump(day, 0), **kwargs)
+                         **kwargs)
 
 
 def day_of(payload, day: dt.date) -> int:
@@ -131,6 +131,6 @@ def test_a_force_filter_keeps_the_day_a_retaken_place_had_been_freed(refs):
     retaken = events.set_index("event_id").loc["retaken-tulle"]
     forces = tuple(refs.force_type_of_actor[actor] for actor in retaken["actor_list"])
     payload = build_payload(events, refs.departments, View(date=D(1944, 6, 8), force_types=forces[:1]),
-                            refs.force_type_of_actor, labels, Jump(D(1944, 6, 8), 0))
+                            refs.force_type_of_actor, labels)
     lines = {point["title"]: point["retaken"] for point in decode_points(payload["points"])}
     assert lines[retaken["title_fr"]].startswith("Date de libération : 8 juin 1944")

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard import map_layers, tables
+from dashboard import tables
 from dashboard.chapters import Chapter
 from dashboard.geo import simplify_for_web
 
@@ -40,12 +40,6 @@ def test_unsourced_rows_are_those_whose_source_says_so(small_events):
 def test_a_chapter_speaks_the_page_language(lang, title, narrative):
     chapter = Chapter("c", "Titre", "Title", dt.date(1944, 8, 25), 48.8, 2.3, 9.0, (), (), (), (), "Récit", "Story")
     assert (chapter.title(lang), chapter.narrative(lang)) == (title, narrative)
-
-
-def test_the_fly_to_view_is_where_the_chapter_says():
-    view = map_layers.focus_view(48.8, 2.3, 9.5)
-    assert (view.latitude, view.longitude, view.zoom) == (48.8, 2.3, 9.5)
-    assert view.min_zoom < view.zoom < view.max_zoom and view.transition_duration > 0
 
 
 def test_simplified_outlines_are_rounded_deduplicated_and_numbered():

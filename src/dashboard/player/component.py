@@ -17,6 +17,7 @@ from dashboard.player.player import parse_reported_date
 
 HERE = Path(__file__).resolve().parent
 COMPONENT_NAME = "liberation_map_player"
+CONTROL_NAME = "liberation_map_control"
 
 
 def _read(name: str) -> str:
@@ -33,9 +34,16 @@ def _component():
     )
 
 
-def render(payload: dict, on_date: Callable[[dt.date], None], key: str = "map_player") -> None:
-    """Draw the player with `payload` (player.build_payload); `on_date(day)` runs, as a widget
-    callback before the rerun, when the browser sends a date (pause, release, steps)."""
+@st.cache_resource(show_spinner=False)
+def _control():
+    return st.components.v2.component(CONTROL_NAME, js=_read("control.js"))
+
+
+def render(payload: dict, control: dict, on_date: Callable[[dt.date], None], key: str = "map_player") -> None:
+    """Draw the player with `payload` (player.build_payload) and `control` (player.control: the
+    date Python asks for, the chapter's place, projection), sent apart so that moving the date
+    does not send the payload again. `on_date(day)` runs, as a widget callback before the rerun,
+    when the browser sends a date (pause, release, steps)."""
     first, last = dt.date.fromisoformat(payload["first"]), dt.date.fromisoformat(payload["last"])
 
     def reported() -> None:
@@ -44,3 +52,4 @@ def render(payload: dict, on_date: Callable[[dt.date], None], key: str = "map_pl
             on_date(day)
 
     _component()(key=key, data=payload, on_date_change=reported)
+    _control()(key=f"{key}_control", data=control)

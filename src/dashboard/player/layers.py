@@ -95,9 +95,9 @@ def event_layers() -> list[pdk.Layer]:
     ]
 
 
-def deck_spec(view_state: pdk.ViewState | None = None) -> dict:
+def deck_spec() -> dict:
     """The pydeck Deck, as the JSON deck.gl's JSONConverter reads. Offline: no map provider,
-    no style, no tiles."""
+    no style, no tiles. Its view is all France; a chapter's place comes with player.control."""
     layers = [*department_layers(), pocket_layer(), *event_layers(), disputed_layer()]
-    deck = pdk.Deck(layers=layers, initial_view_state=view_state or FRANCE_VIEW, map_provider=None)
+    deck = pdk.Deck(layers=layers, initial_view_state=FRANCE_VIEW, map_provider=None)
     return json.loads(json.dumps(deck, default=default_serialize))

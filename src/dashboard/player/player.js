@@ -1,7 +1,8 @@
 // The map player: plays the Liberation in the browser, with no server work per frame.
 // Python (player.py) sends the pydeck layers and the data once; every frame here changes layer
 // props only (filter ranges, which are GPU uniforms), never data. The date goes back to Python
-// on pause and on release of the range; Python moves the player with a new `jump.seq`.
+// on pause and on release of the range; Python moves the player with a new `jump.seq`, sent
+// apart from the data (control.js), so that moving the date does not send the table again.
 
 const VENDOR_SCRIPTS = [
   "app/static/vendor/pydeck-deckgl/index.js",
@@ -12,6 +13,9 @@ const DEPARTMENTS_URL = "app/static/departements.geojson";
 const LIBRARY = Symbol.for("liberation.player.library");
 const PLAYERS = Symbol.for("liberation.player.instances");
 const MEMORY = Symbol.for("liberation.player.memory");
+// Python's requests apart from the data, from control.js (same names there).
+const CONTROL = Symbol.for("liberation.player.control");
+const CONTROL_EVENT = "liberation-player-control";
 // Globals the bundles set or check; set aside while ours evaluate (see loadLibrary).
 const SHARED_GLOBALS = ["deck", "luma", "loaders", "_loadersgl_", "mathgl"];
 const DAY_MS = 86400000;
@@ -350,6 +354,8 @@ class Player {
     this.speed = null;
     this.dragging = false;
     this.seq = null;
+    this.shownFocus = null;  // the chapter's place the map shows (null: all France)
+    this.declaredView = null;
     this.commitTimer = null;
     this.commits = 0;
     this.lastAnnounce = 0;
@@ -374,17 +380,8 @@ class Player {
     this.lastDay = dayOf(payload, payload.last);
     this.eventStarts = null;
     this.applyLabels(previous);
-    const memory = globalThis[MEMORY];
-    if (payload.jump.seq !== this.seq) {
-      const jumpDay = dayOf(payload, payload.jump.date);
-      // A new player (page change) whose last date was never overruled by Python starts where it was.
-      const day = previous === null && memory && memory.seq === payload.jump.seq ? memory.day : jumpDay;
-      this.seq = payload.jump.seq;
-      this.pause(false);
-      this.t = Math.min(Math.max(day, 0), this.lastDay);
-    }
     this.t = Math.min(this.t, this.lastDay);
-    this.remember();
+    this.follow(false);
     const { deck, departments } = await library();
     if (this.payload !== payload) return;  // a newer payload arrived while loading
     this.lib = deck;
@@ -393,30 +390,41 @@ class Player {
     this.freedDays = new Set(segments.freed_on.filter((_, k) => segments.kind[k] === "freed"));
     const props = convertDeck(deck, payload, departments, this.points);
     this.layers = props.layers;
+    this.declaredView = props.initialViewState;
     const created = !this.deck;
-    if (created) {
-      this.createDeck(props);
-    } else if (previous && JSON.stringify(previous.focus) !== JSON.stringify(payload.focus)) {
-      this.flyTo(payload.focus ? props.initialViewState : this.franceView(props.initialViewState));
-    }
+    if (created) this.createDeck(props);
     this.el.loading.hidden = true;
     this.draw(true);
     // Once the banner has its text (and so its size), France is fitted under it.
-    if (created && !payload.focus) this.deck.setProps({ initialViewState: this.franceView(props.initialViewState) });
+    if (created) this.deck.setProps({ initialViewState: this.viewFor(this.shownFocus) });
   }
 
-  // France, Corsica included, fitted into the part of the map the date banner leaves free: at
-  // 1440x900 the banner covered Nord and the Dunkirk pocket. Only for the view of all France (a
-  // chapter's focus is the place its author chose).
-  franceView(viewState) {
-    const map = this.el.map, banner = this.el.date.parentElement;
-    const width = map.clientWidth, height = map.clientHeight;
-    const top = banner.offsetTop + banner.offsetHeight + FIT_MARGIN_PX;
-    if (!width || !height || height - top < MIN_FITTED_HEIGHT_PX || !this.lib.WebMercatorViewport) return viewState;
-    const margin = FIT_MARGIN_PX;
-    const fitted = new this.lib.WebMercatorViewport({ width, height })
-      .fitBounds(FRANCE_BOUNDS, { padding: { top, bottom: margin, left: margin, right: margin } });
-    return { ...viewState, latitude: fitted.latitude, longitude: fitted.longitude, zoom: fitted.zoom };
+  // What Python asks for apart from the data (control.js): a date (a new `jump.seq`), the place
+  // of a chapter (`focus`), projection. The date moves the player; a new place flies the map.
+  follow(draw = true) {
+    const control = globalThis[CONTROL];
+    if (!control || !this.payload) return;
+    this.root.classList.toggle("lp-present", Boolean(control.present));
+    if (control.jump.seq !== this.seq) {
+      const memory = globalThis[MEMORY];
+      const jumpDay = dayOf(this.payload, control.jump.date);
+      // A new player (page change) whose last date was never overruled by Python starts where it was.
+      const day = this.seq === null && memory && memory.seq === control.jump.seq ? memory.day : jumpDay;
+      this.seq = control.jump.seq;
+      this.pause(false);
+      this.t = Math.min(Math.max(day, 0), this.lastDay);
+      this.remember();
+      if (draw && this.deck) this.draw(true);
+    }
+    const focus = JSON.stringify(control.focus);
+    if (this.deck && focus !== JSON.stringify(this.shownFocus)) this.flyTo(this.viewFor(control.focus));
+    this.shownFocus = control.focus;
+  }
+
+  // The map's view: a chapter's place, or all France.
+  viewFor(focus) {
+    const declared = this.declaredView;
+    return focus ? { ...declared, latitude: focus.latitude, longitude: focus.longitude, zoom: focus.zoom } : this.franceView(declared);
   }
 
   createDeck(props) {
@@ -424,7 +432,7 @@ class Player {
     this.deck = new lib.Deck({
       parent: this.el.map,
       views: props.views,
-      initialViewState: props.initialViewState,
+      initialViewState: this.viewFor(this.shownFocus),
       controller: true,
       layers: [],
       onHover: (info) => this.hover(info),
@@ -443,6 +451,20 @@ class Player {
 
   remember() {
     globalThis[MEMORY] = { seq: this.seq, day: Math.floor(this.t) };
+  }
+
+  // France, Corsica included, fitted into the part of the map the date banner leaves free: at
+  // 1440x900 the banner covered Nord and the Dunkirk pocket. Only for the view of all France (a
+  // chapter's focus is the place its author chose).
+  franceView(viewState) {
+    const map = this.el.map, banner = this.el.date.parentElement;
+    const width = map.clientWidth, height = map.clientHeight;
+    const top = banner.offsetTop + banner.offsetHeight + FIT_MARGIN_PX;
+    if (!width || !height || height - top < MIN_FITTED_HEIGHT_PX || !this.lib.WebMercatorViewport) return viewState;
+    const margin = FIT_MARGIN_PX;
+    const fitted = new this.lib.WebMercatorViewport({ width, height })
+      .fitBounds(FRANCE_BOUNDS, { padding: { top, bottom: margin, left: margin, right: margin } });
+    return { ...viewState, latitude: fitted.latitude, longitude: fitted.longitude, zoom: fitted.zoom };
   }
 
   commit() {
@@ -702,6 +724,8 @@ class Player {
     range.addEventListener("pointercancel", release);
     this.onKey = (event) => this.key(event);
     document.addEventListener("keydown", this.onKey);
+    this.onControl = () => this.follow();
+    document.addEventListener(CONTROL_EVENT, this.onControl);
   }
 
   key(event) {
@@ -872,6 +896,7 @@ class Player {
     clearTimeout(this.announceTimer);
     if (this.commitTimer) this.commit();  // a step that was about to be sent still counts
     document.removeEventListener("keydown", this.onKey);
+    document.removeEventListener(CONTROL_EVENT, this.onControl);
     if (this.deck) this.deck.finalize();
     this.deck = null;
   }
@@ -889,7 +914,6 @@ export default function mountPlayer(component) {
     player = new Player(root);
     players.set(parentElement, player);
   }
-  root.classList.toggle("lp-present", Boolean(data && data.present));
   if (data) {
     player.update(data, setStateValue).catch((error) => {
       player.el.loading.hidden = false;

@@ -15,7 +15,6 @@ from itertools import pairwise
 from typing import Any
 
 import pandas as pd
-import pydeck as pdk
 
 from dashboard import i18n
 from dashboard.filters import FRESH_DAYS, View, date_range, matches_filters
@@ -156,18 +155,16 @@ def build_payload(
     view: View,
     force_of_actor: dict[str, str],
     actor_labels: dict[str, str],
-    jump: Jump,
-    focus: pdk.ViewState | None = None,
     departments_table: pd.DataFrame | None = None,
-    present: bool = False,
     pockets: pd.DataFrame | None = None,
     communes: pd.DataFrame | None = None,
     facts: TableFacts | None = None,
     table_part: dict | None = None,
 ) -> dict:
-    """Everything the player needs, as JSON-ready data: the points of `events` under the view's
-    filters, and who held the départements, the pockets and the disputed dates (table_facts, with
-    `departments_table`, `pockets` and `communes`) in the view's language.
+    """Everything the player needs to play, as JSON-ready data: the points of `events` under the
+    view's filters, and who held the départements, the pockets and the disputed dates (table_facts,
+    with `departments_table`, `pockets` and `communes`) in the view's language. Not the date nor
+    the place to show: those travel apart (control), so that moving them sends none of this again.
 
     `facts` (table_facts of `events`) and `table_part` (table_payload of them in this language),
     when kept, spare working them out again: a server keeps them per table and per language.
@@ -180,23 +177,29 @@ def build_payload(
     first = facts.first
     return {
         "lang": lang,
-        "present": present,
         "first": first.isoformat(),
         "last": facts.last.isoformat(),
         "event_days": [day_number(day, first) for day in shown_dates],
         "points": select_points(facts.points, shown.to_numpy(), lang, actor_labels),
         **(table_part if table_part is not None else table_payload(facts, lang)),
         "fresh_days": FRESH_DAYS,
-        "deck": deck_spec(focus),
-        "focus": None
-        if focus is None
-        else {"latitude": focus.latitude, "longitude": focus.longitude, "zoom": focus.zoom},
-        "jump": {"date": jump.date.isoformat(), "seq": jump.seq},
+        "deck": deck_spec(),
         "speeds": list(SPEEDS),
         "default_speed": DEFAULT_SPEED,
         "event_step_seconds": EVENT_STEP_SECONDS,
         "labels": labels(lang),
         "legend": legend(),
+    }
+
+
+def control(jump: Jump, focus: tuple[float, float, float] | None = None, present: bool = False) -> dict:
+    """What Python asks of the player apart from its data (control.js): the date to move to (a
+    new `seq` each time Python moves it), the place a chapter flies the map to (latitude,
+    longitude, zoom; None for all France), and projection mode."""
+    return {
+        "jump": {"date": jump.date.isoformat(), "seq": jump.seq},
+        "focus": None if focus is None else dict(zip(("latitude", "longitude", "zoom"), focus, strict=True)),
+        "present": present,
     }
 
 

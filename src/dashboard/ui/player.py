@@ -7,9 +7,8 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import map_layers, player
-from dashboard.player.layers import deck_spec
-from dashboard.player.player import Jump, TableFacts, build_payload, table_facts, table_payload
+from dashboard import player
+from dashboard.player.player import Jump, TableFacts, build_payload, control, table_facts, table_payload
 from dashboard.ui import state
 from dashboard.ui.loading import (
     Bundle,
@@ -46,7 +45,6 @@ def _build(bundle: Bundle, facts: TableFacts, view: View, table_part: dict) -> d
         view,
         bundle.force_of_actor,
         bundle.actor_labels(view.lang),
-        Jump(facts.first, 0),
         facts=facts,
         table_part=table_part,
     )
@@ -99,17 +97,6 @@ def _own_payload(own: OwnTableState, view: View) -> dict:
     return own.payloads[key]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _deck(focus: Focus | None) -> dict:
-    # Where the map opens (France, or a chapter's area): apart from the view's data, so that a
-    # chapter costs no rebuild of the points.
-    view_state = map_layers.focus_view(*focus) if focus else None
-    return {
-        "deck": deck_spec(view_state),
-        "focus": None if focus is None else {"latitude": focus[0], "longitude": focus[1], "zoom": focus[2]},
-    }
-
-
 def _jump(day: dt.date) -> Jump:
     """Where Python asks the player to be. A new `seq` only when the view's date is not the one
     the player last reported (a chapter, a link, another page moved it): the player's own dates
@@ -138,11 +125,4 @@ def map_player(bundle: Bundle, view: View, focus: Focus | None = None) -> None:
         base = _payload(
             str(folder), _stamps(folder), pocket_stamps, view.lang, view.force_types, view.event_types, view.regions
         )
-    jump = _jump(view.date)
-    payload = {
-        **base,
-        **_deck(focus),
-        "jump": {"date": jump.date.isoformat(), "seq": jump.seq},
-        "present": view.mode == PRESENT,
-    }
-    player.render(payload, on_date=_date_from_player)
+    player.render(base, control(_jump(view.date), focus, view.mode == PRESENT), on_date=_date_from_player)
