@@ -80,3 +80,13 @@ def test_a_missing_or_undecodable_file_is_a_problem_naming_it(tmp_path):
     (tmp_path / "latin1.csv").write_bytes("actor\nA\n\xe9t\xe9\n".encode("latin-1"))
     text, problem = read_file_text(tmp_path / "latin1.csv")
     assert text is None and problem.line == 3 and problem.file is None
+
+
+def test_a_file_that_cannot_be_opened_or_is_not_utf8_is_a_problem_naming_it(tmp_path):
+    text, problem = read_file_text(tmp_path, "actors.csv")  # a folder where the file should be
+    assert text is None and problem == Problem(None, None, "fichier illisible : actors.csv.",
+                                               "unreadable file: actors.csv.", "actors.csv")
+    (tmp_path / "latin1.csv").write_bytes("actor\nA\n\xe9t\xe9\n".encode("latin-1"))
+    text, problem = read_file_text(tmp_path / "latin1.csv", "actors.csv")
+    assert text is None and problem == Problem(3, None, "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »).",
+                                               "the file is not UTF-8 (save it as 'CSV UTF-8').", "actors.csv")
