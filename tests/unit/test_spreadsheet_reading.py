@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 from dashboard import spreadsheet, table_text
 from dashboard.reading import read_table
 from dashboard.spreadsheet import _column_number
-from dashboard.table_text import MAX_ROWS, Deadline
+from dashboard.table_text import HEADER_SEARCH_ROWS, MAX_ROWS, Deadline
 from helpers.spreadsheets import ods_bytes, xlsx_bytes
 
 HEADER = ["date", "lieu", "type", "titre"]
@@ -99,12 +99,16 @@ def test_a_workbook_the_reader_rejects_is_said_with_the_readers_error():
         f"unreadable workbook ({error}): save it again, or as CSV.")
 
 
-def test_a_row_reference_the_extent_scan_does_not_read_is_still_refused_before_the_grid_is_built():
-    # The scan reads references of up to 7 digits; the reader takes this one, 10 million rows down.
-    far = with_member(xlsx_bytes({"S": [HEADER, ROW]}), "xl/worksheets/sheet1.xml",
-                      lambda xml: xml.replace(b'r="A2"', b'r="A10000000"'))
-    [problem] = read_table(far, Deadline()).problems
-    assert problem.message_en == f"the file has 10,000,000 rows; the limit is {MAX_ROWS:,} rows."
+def test_rows_the_extent_scan_does_not_count_are_still_refused_before_the_grid_is_built():
+    # Prefixed rows with no attribute (`<x:row>`) escape the scan's count; the reader counts them.
+    # (A far reference such as A10000000 would test this too, but a mutant that let it through
+    # would build a grid of ten million rows.)
+    rows = MAX_ROWS + HEADER_SEARCH_ROWS + 1
+    xml = (b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+           + b'<x:row><x:c t="n"><x:v>1</x:v></x:c></x:row>' * rows + b"</x:sheetData></x:worksheet>")
+    uncounted = with_member(xlsx_bytes({"S": [HEADER]}), "xl/worksheets/sheet1.xml", lambda _: xml)
+    [problem] = read_table(uncounted, Deadline()).problems
+    assert problem.message_en == f"the file has {rows:,} rows; the limit is {MAX_ROWS:,} rows."
 
 
 def test_a_column_reference_the_extent_scan_does_not_read_is_still_refused_before_the_grid_is_built():
