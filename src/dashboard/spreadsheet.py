@@ -121,11 +121,11 @@ def _ods_extent(stream: IO[bytes]) -> tuple[int, int]:
             if tag == _ODS_TABLE + "table":
                 row = 0
             elif tag == _ODS_TABLE + "table-row":
-                row_repeat = int(element.get(_ODS_TABLE + "number-rows-repeated", "1") or 1)
+                row_repeat = int(element.get(_ODS_TABLE + "number-rows-repeated") or 1)
                 column, row_has_value, row_end_column = 0, False, 0
             continue
         if tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
-            repeat = int(element.get(_ODS_TABLE + "number-columns-repeated", "1") or 1)
+            repeat = int(element.get(_ODS_TABLE + "number-columns-repeated") or 1)
             column += repeat
             if element.get(_ODS_OFFICE + "value-type") or len(element):
                 row_has_value, row_end_column = True, column
@@ -182,9 +182,7 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value)
+    if isinstance(value, float):  # NaN and infinities are no whole numbers: written as Python writes them
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
 
@@ -240,8 +238,7 @@ def read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
                 f"only the first sheet ('{name}') is read; other sheets left aside: {others}.",
             )
         )
-    header = None
-    header_line = 1
+    header: SourceRow | None = None
     rows: list[SourceRow] = []
     stopped = None
     for index, values_of_row in enumerate(values):
@@ -250,9 +247,9 @@ def read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
-            if index < HEADER_SEARCH_ROWS and not _looks_like_header(cells) and _header_further(values, index):
-                continue  # a title above the table
-            header, header_line = tuple(cells), line
+            if not _looks_like_header(cells) and _header_further(values, index):
+                continue  # a title above the table (looked for within the first rows only)
+            header = SourceRow(line, tuple(cells))
             continue
         rows.append(SourceRow(line, tuple(cells)))
         if len(rows) > MAX_ROWS:
@@ -267,7 +264,7 @@ def read_spreadsheet(raw: bytes, deadline: Deadline) -> ReadResult:
             [Problem(None, None, f"la feuille « {name} » est vide.", f"sheet '{name}' is empty.")],
         )
     facts = ReadFacts(kind, sheet=name, other_sheets=tuple(sheets[1:]))
-    return ReadResult(TextTable(header, rows, header_line, name, stopped), facts, notices=notices)
+    return ReadResult(TextTable(header.cells, rows, header.line, name, stopped), facts, notices=notices)
 
 
 def _header_further(values: list, index: int) -> bool:

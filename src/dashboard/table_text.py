@@ -97,7 +97,7 @@ def failure(fr: str, en: str, line: int | None = None) -> ReadResult:
 
 def too_many_rows(count: int | None = None) -> ReadResult:
     """`count`: the rows a spreadsheet declares; None when a CSV is stopped at the limit."""
-    fr_count = f"{count:,}".replace(",", "\u202f") if count else f"plus de {MAX_ROWS:,}".replace(",", "\u202f")
+    fr_count = f"{count:,}" if count else f"plus de {MAX_ROWS:,}"  # its commas become spaces with the rest
     en_count = f"{count:,}" if count else f"more than {MAX_ROWS:,}"
     return failure(
         f"le fichier a {fr_count} lignes ; la limite est de {MAX_ROWS:,} lignes.".replace(",", "\u202f"),

@@ -50,6 +50,14 @@ def test_a_row_with_a_wrong_number_of_cells_is_left_out_with_its_line():
     assert "3 cellules au lieu de 2" in problems[1].message_fr
 
 
+def test_line_ends_of_any_system_are_read_and_a_break_inside_quotes_is_kept_as_written():
+    # Old Mac Excel ends lines with a carriage return alone.
+    for end in ("\r", "\r\n", "\n"):
+        rows, problems = read_rows(end.join(["actor,force_type", '"A\r\nB",axis', "C,axis", ""]), COLUMNS)
+        assert problems == []
+        assert rows == [(2, {"actor": "A\r\nB", "force_type": "axis"}), (4, {"actor": "C", "force_type": "axis"})]
+
+
 def test_an_unclosed_quote_swallows_the_rest_and_is_reported_on_its_line():
     rows, problems = read_rows('actor,force_type\nA,axis\n"B,axis\nC,axis\n', COLUMNS, "actors.csv")
     assert rows == [(2, {"actor": "A", "force_type": "axis"})]
@@ -62,6 +70,7 @@ def test_a_line_the_csv_reader_cannot_read_stops_the_reading_there():
     assert rows == [(2, {"actor": "A", "force_type": "axis"})]
     assert where(problems) == [(3, None)]
     assert "lecture arrêtée" in problems[0].message_fr and "reading stopped" in problems[0].message_en
+    assert problems[0].file == "actors.csv"
 
 
 def test_a_missing_or_undecodable_file_is_a_problem_naming_it(tmp_path):
@@ -71,3 +80,13 @@ def test_a_missing_or_undecodable_file_is_a_problem_naming_it(tmp_path):
     (tmp_path / "latin1.csv").write_bytes("actor\nA\n\xe9t\xe9\n".encode("latin-1"))
     text, problem = read_file_text(tmp_path / "latin1.csv")
     assert text is None and problem.line == 3 and problem.file is None
+
+
+def test_a_file_that_cannot_be_opened_or_is_not_utf8_is_a_problem_naming_it(tmp_path):
+    text, problem = read_file_text(tmp_path, "actors.csv")  # a folder where the file should be
+    assert text is None and problem == Problem(None, None, "fichier illisible : actors.csv.",
+                                               "unreadable file: actors.csv.", "actors.csv")
+    (tmp_path / "latin1.csv").write_bytes("actor\nA\n\xe9t\xe9\n".encode("latin-1"))
+    text, problem = read_file_text(tmp_path / "latin1.csv", "actors.csv")
+    assert text is None and problem == Problem(3, None, "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »).",
+                                               "the file is not UTF-8 (save it as 'CSV UTF-8').", "actors.csv")

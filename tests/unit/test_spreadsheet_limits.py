@@ -12,6 +12,7 @@ from dashboard.spreadsheet import (
     _column_number,
     _extent_problem,
     _ods_extent,
+    _spreadsheet_kind,
     _unpacking_problem,
     _xlsx_extent,
     cell_text,
@@ -66,10 +67,12 @@ def column_name(number: int) -> str:
     (b'<x:row r="1">' + b"".join(b'<x:c r="%s1"><x:v>1</x:v></x:c>' % column_name(n).encode()
                                  for n in range(1, 151)) + b"</x:row>", (1, 150)),  # closing tags are no cells
     (b'<row><c r="A1"/><c t="s"/><c t="s"/><c t="s"/></row>', (1, 4)),  # one reference, the rest by order
+    (b'<row><c r="A1"/><c t="s"/></row>', (1, 2)),  # a single cell without its reference
+    (b'<x:row r="1"><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row>', (1, 2)),  # prefixed cells, no attribute
     (b'<row><x:c r="A1"/></row><row>' + b'<c t="s"/>' * 300 + b"</x:c>" * 1000 + b"</row>", (2, 300)),
     (b"", (0, 0)),
-], ids=["references", "by-order", "prefixed", "prefixed-150-columns", "some-references", "stray-closing-tags",
-        "empty"])
+], ids=["references", "by-order", "prefixed", "prefixed-150-columns", "some-references", "one-cell-by-order",
+        "prefixed-no-attribute", "stray-closing-tags", "empty"])
 def test_the_extent_of_an_xlsx_sheet(xml, extent):
     assert _xlsx_extent(xml) == extent
 
@@ -110,8 +113,12 @@ def empty(columns: int) -> str:
                            'office:value-type="float"/>'))), (1, 3)),
     (ods_content(table(row(empty(3), repeated=4))), (0, 0)),
     (ods_content(), (0, 0)),
+    # An empty count (no writer should produce one) counts once, like a missing one.
+    (ods_content(table('<table:table-row table:number-rows-repeated="">' + VALUE + "</table:table-row>")), (1, 1)),
+    (ods_content(table(row(VALUE.replace("<table:table-cell ", '<table:table-cell table:number-columns-repeated="" ')))),
+     (1, 1)),
 ], ids=["plain", "repeated-rows", "empty-repeats", "trailing-empty-cells", "two-tables", "covered-cells",
-        "no-value", "no-table"])
+        "no-value", "no-table", "empty-row-count", "empty-cell-count"])
 def test_the_extent_of_an_ods_table_once_repeats_are_expanded(content, extent):
     assert _ods_extent(io.BytesIO(content)) == extent
 
@@ -146,6 +153,8 @@ def test_columns_are_refused_past_the_limit():
     assert refusal(xlsx_archive(far_cell(f"{column_name(MAX_COLUMNS)}1"))) is None
     assert refusal(xlsx_archive(far_cell(f"{column_name(MAX_COLUMNS + 1)}1"))) == (
         f"the header has {MAX_COLUMNS + 1} columns; the limit is {MAX_COLUMNS} columns.")
+    # Said on the first row, where the header is looked for first.
+    assert _extent_problem(xlsx_archive(far_cell(f"{column_name(MAX_COLUMNS + 1)}1")), "xlsx").problems[0].line == 1
 
 
 def test_cells_are_refused_past_the_limit():
@@ -165,6 +174,17 @@ def test_only_worksheets_are_measured():
         archive.writestr("xl/sharedStrings.xml", far_cell(f"A{MAX_ROWS * 2}"))
         archive.writestr("xl/worksheets/sheet1.xml", far_cell("B2"))
     assert refusal(zipfile.ZipFile(output)) is None
+
+
+def test_the_kind_is_told_from_the_start_of_mimetype_without_unpacking_it():
+    """The kind is decided before the size checks: `mimetype` must not be unpacked whole then (it
+    could be a bomb). Its tail is damaged here, which reading it to the end would find."""
+    padding = b" " * 8192  # past the block the zip reader fetches at once
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        archive.writestr("mimetype", ODS_MIMETYPE.encode() + padding + b"END", compress_type=zipfile.ZIP_STORED)
+    damaged = output.getvalue().replace(padding + b"END", padding + b"BAD")
+    assert _spreadsheet_kind(zipfile.ZipFile(io.BytesIO(damaged))) == "ods"
 
 
 def test_a_broken_content_is_a_damaged_workbook():
@@ -202,6 +222,9 @@ def test_a_workbook_that_unpacks_too_much_is_refused(sizes, refused):
     if refused:
         assert result.problems[0].message_en == (
             "the workbook unpacks to an excessive size (over 300 MB, or over 250 times its size): it is not read.")
+        assert result.problems[0].message_fr == (
+            "le classeur se décompresse en un volume démesuré (plus de 300 Mo, ou plus de 250 fois sa taille) : "
+            "il n'est pas lu.")
 
 
 SMALLEST_PACKING = -(-11 * MEGABYTE // 250)  # 11 MB packed into fewer bytes is over 250 times
@@ -210,6 +233,12 @@ SMALLEST_PACKING = -(-11 * MEGABYTE // 250)  # 11 MB packed into fewer bytes is 
 @pytest.mark.parametrize("packed_size, refused", [(SMALLEST_PACKING, False), (SMALLEST_PACKING - 1, True)])
 def test_a_large_member_is_refused_only_past_the_packing_ratio(packed_size, refused):
     assert (_unpacking_problem(declaring([11 * MEGABYTE], packed_size)) is not None) == refused
+
+
+def test_a_large_member_packed_exactly_250_times_is_read():
+    packed = 50_000  # 250 times that is 12.5 MB: over the 10 MB a member may unpack to without a ratio check
+    assert _unpacking_problem(declaring([250 * packed], packed)) is None
+    assert _unpacking_problem(declaring([250 * packed + 1], packed)) is not None
 
 
 def test_a_member_declared_packed_into_nothing_is_measured_without_dividing_by_zero():
