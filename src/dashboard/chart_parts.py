@@ -37,15 +37,16 @@ def colon(lang: str) -> str:
     return " : " if lang == "fr" else ": "  # French typography puts a space before the colon
 
 
-def add_date_marker(figure: go.Figure, view: View) -> None:
+def add_date_marker(figure: go.Figure, view: View, labelled: bool = True) -> None:
+    """The view's date as a dashed line (Plotly's default width), the same on every chart; its
+    label sits left of the line, so that it stays inside the chart when the date ends the axis."""
+    label = {"annotation_text": i18n.format_date(view.date, view.lang), "annotation_position": "top left"}
     # add_vline wants epoch milliseconds on a date axis; a date string breaks its annotation maths.
     figure.add_vline(
         x=pd.Timestamp(view.date).timestamp() * 1000,
-        line_width=2,
         line_dash="dash",
         line_color=DATE_MARKER_COLOR,
-        annotation_text=i18n.format_date(view.date, view.lang),
-        annotation_position="top left",
+        **(label if labelled else {}),
     )
 
 

@@ -115,8 +115,6 @@ def region_progress(
         )
         .reset_index()
     )
-    table["liberated"] = table["liberated"].astype(int)
-    table["with_pocket"] = table["with_pocket"].astype(int)
     table["share"] = (100 * table["liberated"] / table["departments"]).round(1)
     return table.sort_values(["share", "region"], ascending=[False, True]).reset_index(drop=True)
 
@@ -131,10 +129,9 @@ def region_progress_figure(table: pd.DataFrame, view: View) -> go.Figure:
             orientation="h",
             marker_color="#0b4f8a",
             text=[
-                f"{liberated}/{total}" + (" " + i18n.t("with_pocket", lang, n=pocket) if pocket else "")
-                for liberated, total, pocket in zip(
-                    table["liberated"], table["departments"], table["with_pocket"], strict=True
-                )
+                f"{row.liberated}/{row.departments}"
+                + (" " + i18n.t("with_pocket", lang, n=row.with_pocket) if row.with_pocket else "")
+                for row in table.itertuples()
             ],
             textposition="outside",
             # French puts a space before the colon and the per cent sign; English does not.

@@ -12,11 +12,10 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.data import FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE
 from dashboard.disputes import parse_other_dates
-from dashboard.chart_parts import FONT, colon, date_axis, dates_in_words
+from dashboard.chart_parts import FONT, MARGIN, add_date_marker, colon, date_axis, dates_in_words
 from dashboard.filters import View, filtered_events, prefecture_liberations
 from dashboard.text import plotly_text
 
-MARGIN = {"t": 60, "l": 10, "r": 20, "b": 40}
 BAND_COLOR = "rgba(0, 114, 178, 0.25)"  # Okabe–Ito blue, light: the range, not a line to read
 POCKET_COLOR = "#7f7f7f"
 
@@ -25,17 +24,16 @@ def liberation_day_range(events: pd.DataFrame, departments: pd.DataFrame, view: 
     """Per département (under the view's filters): the day the table counts it liberated and the
     earliest and latest day any cited source gives. Columns: department_code, day, earliest, latest."""
     rows = prefecture_liberations(filtered_events(events, view), departments)
-    others = [
-        [pd.Timestamp(d.day) for d in parse_other_dates(text, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)[0]]
-        for text in rows["other_dates"]
+    given = [
+        [day, *(pd.Timestamp(d.day) for d in parse_other_dates(text, FIRST_ALLOWED_DATE, LAST_ALLOWED_DATE)[0])]
+        for day, text in zip(rows["liberated_on"], rows["other_dates"], strict=True)
     ]
-    days = rows["liberated_on"].tolist()
     return pd.DataFrame(
         {
             "department_code": rows["department_code"].to_numpy(),
-            "day": days,
-            "earliest": [min([day, *other]) for day, other in zip(days, others, strict=True)],
-            "latest": [max([day, *other]) for day, other in zip(days, others, strict=True)],
+            "day": rows["liberated_on"].to_numpy(),
+            "earliest": [min(days) for days in given],
+            "latest": [max(days) for days in given],
         }
     )
 
@@ -49,7 +47,7 @@ def disputed_pace(events: pd.DataFrame, departments: pd.DataFrame, view: View) -
     days = pd.DatetimeIndex(sorted(set(ranges["day"]) | set(ranges["earliest"]) | set(ranges["latest"])))
 
     def cumulative(column: str) -> list[int]:
-        return ranges.groupby(column).size().reindex(days, fill_value=0).cumsum().astype(int).tolist()
+        return ranges.groupby(column).size().reindex(days, fill_value=0).cumsum().tolist()
 
     # Counting every département on its latest date gives the lowest count on each day.
     return pd.DataFrame(
@@ -109,7 +107,7 @@ def pocket_spans(pockets: pd.DataFrame, lang: str) -> pd.DataFrame:
             "surrendered": pd.to_datetime(pockets["surrendered"]),
         }
     )
-    table["days"] = (table["surrendered"] - table["formed"]).dt.days.astype(int)
+    table["days"] = (table["surrendered"] - table["formed"]).dt.days
     return table.sort_values(["formed", "pocket"]).reset_index(drop=True)
 
 
@@ -138,7 +136,7 @@ def pocket_spans_figure(table: pd.DataFrame, view: View) -> go.Figure:
             + ")<extra></extra>",
         )
     )
-    figure.add_vline(x=pd.Timestamp(view.date).timestamp() * 1000, line_width=2, line_dash="dash", line_color="#555555")
+    add_date_marker(figure, view, labelled=False)
     figure.update_layout(
         title=i18n.t("chart_pockets", lang),
         font=FONT,

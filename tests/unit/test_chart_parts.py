@@ -77,3 +77,10 @@ def test_a_chart_table_downloads_dates_a_spreadsheet_sorts():
     shown = chart_parts.localized(table, "fr")
     assert shown.to_dict("list") == {"Formée le": ["12 août 1944"], "Reddition": ["10 mai 1945"],
                                      "Fin": ["25 août 1944"], "Date": ["25 août 1944"]}
+
+
+def test_actor_labels_leave_a_table_without_actors_alone():
+    table = pd.DataFrame({"region": ["Corse"], "events": [2]})
+    shown = chart_parts.localized(table, "en", {"FFI": "French Forces of the Interior"})
+    assert shown.to_dict("list") == {i18n.column_label("region", "en"): [i18n.region_label("Corse", "en")],
+                                     i18n.column_label("events", "en"): [2]}
