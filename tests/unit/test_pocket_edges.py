@@ -77,7 +77,7 @@ def test_without_communes_every_pocket_commune_is_unknown():
 def turns(ring):
     """The cross product at each corner of a closed ring: > 0 where it turns left."""
     return [(b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
-            for a, b, c in zip(ring, ring[1:] + ring[:1], ring[2:] + ring[:2])]
+            for a, b, c in zip(ring, ring[1:] + ring[:1], ring[2:] + ring[:2], strict=True)]
 
 
 @pytest.mark.parametrize("communes", [

@@ -60,13 +60,15 @@ CASES = {
         ("surrendered", f"date « 10/05/1945 » invalide (AAAA-MM-JJ, {PERIOD}).",
          f"invalid date '10/05/1945' (YYYY-MM-DD, {PERIOD}).")]),
     "surrender-before-formation": ({"surrendered": "1944-08-11"}, [
-        ("surrendered", "la reddition précède la formation de la poche.", "the surrender is before the pocket formed.")]),
+        ("surrendered", "la reddition précède la formation de la poche.",
+         "the surrender is before the pocket formed.")]),
     "unknown-departement": ({"department_codes": "56;99"}, [
         ("department_codes", "département « 99 » inconnu.", "unknown département '99'.")]),
     "no-commune": ({"insee_codes": " ; "}, [
         ("insee_codes", "aucune commune : la poche n'a pas d'étendue.", "no commune: the pocket has no extent.")]),
     "unknown-commune": ({"insee_codes": "56121;99999"}, [
-        ("insee_codes", "commune « 99999 » absente de data/communes.csv.", "commune '99999' is not in data/communes.csv.")]),
+        ("insee_codes", "commune « 99999 » absente de data/communes.csv.",
+         "commune '99999' is not in data/communes.csv.")]),
     "commune-outside": ({"insee_codes": "56121;59183"}, [
         ("insee_codes", "la commune 59183 est dans le département 59, hors de la poche.",
          "commune 59183 is in département 59, outside the pocket's départements.")]),
