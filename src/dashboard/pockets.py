@@ -8,9 +8,7 @@ communes' points (we have a point per commune, not its outline), from its first 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +24,12 @@ from dashboard.data import (
     Problem,
     parse_date,
 )
-from dashboard.csvcheck import read_file_text
+from dashboard.csvcheck import read_file_text, read_rows
 from dashboard.disputes import confidence_error, parse_other_dates
 from dashboard.filters import View, filtered_events, prefecture_liberations
 
-POCKETS_CSV = DATA_DIR / "pockets.csv"
+POCKETS_FILE = "pockets.csv"
+POCKETS_CSV = DATA_DIR / POCKETS_FILE
 COMMUNES_CSV = DATA_DIR / "communes.csv"
 POCKET_COLUMNS = (
     "pocket_id",
@@ -52,6 +51,8 @@ LIST_SEPARATOR = ";"
 # pocket of one or two communes still shows as an area.
 PAD_KM = 2.5
 KM_PER_DEGREE = 111.2
+# An outline's corners to about 10 m: finer digits would only lengthen the map's data.
+OUTLINE_DECIMALS = 4
 
 
 @dataclass
@@ -62,7 +63,7 @@ class PocketsResult:
 
 def read_communes(path: Path = COMMUNES_CSV) -> pd.DataFrame:
     """insee_code, name, department_code, lat, lon; codes stay text ("01001")."""
-    return pd.read_csv(path, dtype={"insee_code": str, "department_code": str}, keep_default_na=False, encoding="utf-8")
+    return pd.read_csv(path, dtype={"insee_code": str, "department_code": str}, keep_default_na=False)
 
 
 def read_communes_empty() -> pd.DataFrame:
@@ -73,32 +74,20 @@ def read_communes_empty() -> pd.DataFrame:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in POCKET_COLUMNS})
+    return pd.DataFrame(columns=list(POCKET_COLUMNS))
 
 
 def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str]) -> PocketsResult:
-    """Validate a pockets table; every problem names its line and column, in FR and EN."""
-    problems: list[Problem] = []
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = reader.fieldnames or []
-    missing = [c for c in POCKET_COLUMNS if c not in header]
-    if missing:
-        return PocketsResult(
-            _empty(),
-            [
-                Problem(1, c, "colonne obligatoire absente de l'en-tête.", "required column missing from the header.")
-                for c in missing
-            ],
-        )
-    department_of_commune = dict(zip(communes["insee_code"], communes["department_code"], strict=True))
+    """Validate a pockets table; every problem names pockets.csv, its line and column, in FR and EN."""
+    rows, problems = read_rows(text, POCKET_COLUMNS, POCKETS_FILE)
+    department_of_commune = communes.set_index("insee_code")["department_code"].to_dict()
     records, seen = [], set()
-    for line, row in enumerate(reader, start=2):
-        row = {key: (value or "").strip() for key, value in row.items() if key in POCKET_COLUMNS}
+    for line, row in rows:
         found: list[Problem] = []
 
         # Bound now (defaults), so the helper cannot see a later row's line or list.
         def fail(column: str, fr: str, en: str, found: list[Problem] = found, line: int = line) -> None:
-            found.append(Problem(line, column, fr, en))
+            found.append(Problem(line, column, fr, en, POCKETS_FILE))
 
         if not EVENT_ID_PATTERN.fullmatch(row["pocket_id"]) or row["pocket_id"] in seen:
             fail("pocket_id", "identifiant invalide ou déjà utilisé.", "invalid or repeated id.")
@@ -165,12 +154,11 @@ def parse_pockets(text: str, communes: pd.DataFrame, department_codes: set[str])
                     "surrendered": pd.Timestamp(days["surrendered"]),
                 }
             )
-    pockets = pd.DataFrame.from_records(records) if records else _empty()
-    return PocketsResult(pockets, problems)
+    return PocketsResult(pd.DataFrame.from_records(records, columns=list(POCKET_COLUMNS)), problems)
 
 
 def load_pockets(communes: pd.DataFrame, department_codes: set[str], path: Path = POCKETS_CSV) -> PocketsResult:
-    text, problem = read_file_text(Path(path), "pockets.csv")
+    text, problem = read_file_text(Path(path), POCKETS_FILE)
     if text is None:
         return PocketsResult(_empty(), [problem] if problem else [])
     return parse_pockets(text, communes, department_codes)
@@ -220,7 +208,7 @@ def outline(lon_lat: list[tuple[float, float]], pad_km: float = PAD_KM, sides: i
             (lon + dlon * math.cos(2 * math.pi * k / sides), lat + dlat * math.sin(2 * math.pi * k / sides))
             for k in range(sides)
         )
-    return [[round(x, 4), round(y, 4)] for x, y in _convex_hull(ring)]
+    return [[round(x, OUTLINE_DECIMALS), round(y, OUTLINE_DECIMALS)] for x, y in _convex_hull(ring)]
 
 
 def pocket_outlines(pockets: pd.DataFrame, communes: pd.DataFrame) -> dict[str, list[list[float]]]:
@@ -240,8 +228,6 @@ def entirely_free_series(
     liberated_on = prefecture_liberations(filtered_events(events, view), departments).set_index("department_code")[
         "liberated_on"
     ]
-    if liberated_on.empty:
-        return pd.DataFrame(columns=["date", "series", "cumulative"])
     # Every day the count can change: a liberation, a pocket forming, a pocket surrendering.
     days = sorted({*liberated_on, *pd.to_datetime(pockets["formed"]), *pd.to_datetime(pockets["surrendered"])})
     # Plain Python over the few pockets and départements: a pandas filter per day was most of

@@ -97,3 +97,68 @@ def test_an_installed_package_finds_its_app_files_inside_it(tmp_path, monkeypatc
     monkeypatch.setattr(resources, "files", lambda name: package)
     assert resources.app_root() == package / resources.PACKAGED_APP
     assert resources.data_dir() == package / resources.PACKAGED_APP / "data"
+
+
+# What IT staff read before serving the app: every option, said in French then in English.
+OPTION_HELP = {
+    "-h, --help": "affiche cette aide et quitte / show this help and exit",
+    "--port PORT": "port TCP (défaut : 8501) / TCP port (default: 8501)",
+    "--address ADDRESS": "adresse d'écoute ; 0.0.0.0 pour tout le réseau (défaut : localhost) / "
+                         "address to listen on; 0.0.0.0 for the whole network (default: localhost)",
+    "--data-dir DOSSIER/FOLDER": "dossier de tables à servir à la place des tables fournies (events.csv, "
+                                 "chapters.csv…) / folder of tables to serve instead of the bundled ones",
+}
+
+
+def help_text(capsys, flag):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([flag])
+    assert stopped.value.code == 0
+    return capsys.readouterr().out
+
+
+def options_listed(text):
+    """{'--port PORT': its help on one line} from the options part of a help text, however wrapped."""
+    options: dict[str, str] = {}
+    for line in text.split("\n\n")[-1].splitlines()[1:]:
+        if line.startswith("  -"):
+            name, _, words = line.strip().partition("  ")
+            options[name] = words
+        else:
+            options[name] += " " + line
+    return {name: " ".join(words.split()) for name, words in options.items()}
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_names_every_option_in_french_then_english(capsys, monkeypatch, flag):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert options_listed(help_text(capsys, flag)) == OPTION_HELP
+
+
+def test_help_starts_with_the_command_and_keeps_the_description_lines_as_written(capsys):
+    text = help_text(capsys, "--help")
+    assert text.startswith("usage: liberation-atlas [-h]")
+    lines = text.splitlines()
+    for line in cli.DESCRIPTION.splitlines():  # the example line stays one line, languages stay apart
+        assert line in lines
+
+
+def test_a_port_that_is_not_a_number_is_refused_before_streamlit_starts(streamlit_run, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["--port", "http"])
+    assert stopped.value.code == 2 and streamlit_run == []
+    assert "--port" in capsys.readouterr().err
+
+
+def test_a_misspelt_option_with_a_dotted_value_is_refused_not_passed_to_streamlit(streamlit_run, capsys):
+    """Streamlit's own options have a dot in their name (--server.port); a value may have one too."""
+    with pytest.raises(SystemExit):
+        cli.main(["--adress=0.0.0.0"])
+    assert streamlit_run == []
+    assert "--adress=0.0.0.0" in capsys.readouterr().err
+
+
+def test_every_unknown_option_is_named(streamlit_run, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--verbose", "--port", "80", "-x"])
+    assert capsys.readouterr().err.rstrip().endswith("option inconnue / unknown option: --verbose -x")

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.pockets import KM_PER_DEGREE, departments_holding_pockets, held_on, outline
+from dashboard.pockets import KM_PER_DEGREE, OUTLINE_DECIMALS, departments_holding_pockets, held_on, outline
 
 D = dt.date
 T = pd.Timestamp
@@ -72,3 +72,47 @@ def test_without_communes_every_pocket_commune_is_unknown():
 
     empty = read_communes_empty()
     assert empty.empty and list(empty.columns) == list(read_communes().columns)
+
+
+def turns(ring):
+    """The cross product at each corner of a closed ring: > 0 where it turns left."""
+    return [(b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
+            for a, b, c in zip(ring, ring[1:] + ring[:1], ring[2:] + ring[:2], strict=True)]
+
+
+@pytest.mark.parametrize("communes", [
+    [(2.0, 48.0)],
+    [(2.0, 48.0), (2.0, 48.05)],  # one due north of the other
+    [(2.0, 48.0), (2.03, 48.0), (2.06, 48.0)],  # in a row
+    [(-3.38, 47.75), (-3.33, 47.77), (-3.35, 47.70), (-3.36, 47.74)],  # the last one inside the others
+])
+@pytest.mark.parametrize("sides", [3, 4, 12])
+def test_an_outline_never_turns_right_and_passes_each_corner_once(communes, sides):
+    """Convex and counter-clockwise: a right turn would be a notch, or a ring that crosses itself."""
+    ring = outline(communes, pad_km=1.0, sides=sides)
+    assert len(ring) >= 3 and len({tuple(p) for p in ring}) == len(ring)
+    assert all(turn >= 0 for turn in turns(ring)), ring  # 0: rounding can leave three corners in line
+
+
+def test_an_outline_gives_its_corners_to_about_ten_metres():
+    ring = outline([(2.123456, 48.654321)], pad_km=1.234)
+    assert all(round(x, OUTLINE_DECIMALS) == x and round(y, OUTLINE_DECIMALS) == y for x, y in ring)
+    assert 10 ** -OUTLINE_DECIMALS * KM_PER_DEGREE * 1000 < 12  # metres per last digit, north-south
+
+
+def test_a_freed_departement_is_not_entirely_free_from_the_day_a_pocket_forms_in_it(refs):
+    from dashboard.data import load_events
+    from dashboard.filters import View
+    from dashboard.pockets import entirely_free_series
+
+    from helpers import DATA_DIR
+
+    events = load_events(DATA_DIR / "retaken_events.csv", refs).events  # Vannes (Morbihan) freed 5 Aug 1944
+    lorient = POCKETS.iloc[[0]]  # in Morbihan, from 12 Aug 1944 to 10 May 1945; no liberation on either day
+    series = entirely_free_series(events, refs.departments, View(D(1945, 1, 1)), lorient)
+
+    def count_on(day):
+        return series.loc[series["date"] <= T(day), "cumulative"].iloc[-1]
+
+    assert count_on("1944-08-11") - count_on("1944-08-12") == 1
+    assert count_on("1945-05-10") - count_on("1945-05-09") == 1
