@@ -89,3 +89,12 @@ def test_a_crowded_day_lists_its_first_events_and_says_how_many_more(use_folder)
     hidden = under_way - len(listed)
     assert 0 < len(listed) < under_way
     assert any(f"and {hidden} more" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_broken_pockets_file_is_said_on_the_page(use_folder):
+    # Its valid pockets are still drawn; the bad rows are named, not silently left off the map.
+    use_folder(pockets_csv=DATA_DIR / "broken" / "pockets.csv")
+    at = fresh_app("en").run()
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    assert any("pockets" in notice and "line 2" in notice and "99999" in notice for notice in notices), notices

@@ -12,7 +12,7 @@ from dashboard.data import EVENT_TYPES, FORCE_TYPES, LoadResult
 from dashboard.text import escape_markdown
 from dashboard.ui import state
 from dashboard.ui.legacy import leave_legacy_multipage_mode
-from dashboard.ui.loading import Bundle, chapter_problems, load_bundle, own_table, shown_own_table
+from dashboard.ui.loading import Bundle, chapter_problems, load_bundle, own_table, pockets, shown_own_table
 from dashboard.ui.url import (
     current_view,
     publish_view,
@@ -188,7 +188,9 @@ def page_setup() -> tuple[Bundle, View]:
     present_mode_style(view)
     show_url_notices(view.lang)
     require_events(bundle, view.lang)
-    for problem in chapter_problems()[:MAX_CHAPTER_PROBLEMS_SHOWN]:
+    # The chapters' and the pockets' files are the data folder's too: a broken one is said, not
+    # silently dropped from the tour or the map.
+    for problem in [*chapter_problems(), *pockets().problems][:MAX_CHAPTER_PROBLEMS_SHOWN]:
         st.warning(escape_markdown(problem.text(view.lang)))
     return bundle, view
 
