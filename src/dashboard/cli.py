@@ -34,6 +34,11 @@ FIXED_OPTIONS = {
 }
 
 
+# French puts a space before ":" and ";"; a non-breaking one, so a narrow terminal never starts a
+# help line with the sign alone (argparse wraps only at ASCII whitespace).
+NBSP = "\u00a0"
+
+
 def parser() -> argparse.ArgumentParser:
     result = argparse.ArgumentParser(
         prog="liberation-atlas",
@@ -42,11 +47,13 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     result.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte / show this help and exit")
-    result.add_argument("--port", type=int, default=8501, help="port TCP (défaut : 8501) / TCP port (default: 8501)")
+    result.add_argument(
+        "--port", type=int, default=8501, help=f"port TCP (défaut{NBSP}: 8501) / TCP port (default: 8501)"
+    )
     result.add_argument(
         "--address",
         default="localhost",
-        help="adresse d'écoute ; 0.0.0.0 pour tout le réseau (défaut : localhost) / "
+        help=f"adresse d'écoute{NBSP}; 0.0.0.0 pour tout le réseau (défaut{NBSP}: localhost) / "
         "address to listen on; 0.0.0.0 for the whole network (default: localhost)",
     )
     result.add_argument(

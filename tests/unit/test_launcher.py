@@ -33,8 +33,11 @@ def test_defaults_serve_the_packaged_app_on_localhost(streamlit_run):
     ((args, prog),) = streamlit_run
     assert prog == "liberation-atlas"
     assert args[:2] == ["run", str(resources.app_script())]
-    assert flags(args) == {"--server.port": "8501", "--server.address": "localhost",
-                           **{f"--{name}": value for name, value in cli.FIXED_OPTIONS.items()}}
+    assert flags(args) == {
+        "--server.port": "8501",
+        "--server.address": "localhost",
+        **{f"--{name}": value for name, value in cli.FIXED_OPTIONS.items()},
+    }
     assert resources.DATA_DIR_VARIABLE not in os.environ
 
 
@@ -104,9 +107,9 @@ OPTION_HELP = {
     "-h, --help": "affiche cette aide et quitte / show this help and exit",
     "--port PORT": "port TCP (défaut : 8501) / TCP port (default: 8501)",
     "--address ADDRESS": "adresse d'écoute ; 0.0.0.0 pour tout le réseau (défaut : localhost) / "
-                         "address to listen on; 0.0.0.0 for the whole network (default: localhost)",
+    "address to listen on; 0.0.0.0 for the whole network (default: localhost)",
     "--data-dir DOSSIER/FOLDER": "dossier de tables à servir à la place des tables fournies (events.csv, "
-                                 "chapters.csv…) / folder of tables to serve instead of the bundled ones",
+    "chapters.csv…) / folder of tables to serve instead of the bundled ones",
 }
 
 
@@ -133,6 +136,13 @@ def options_listed(text):
 def test_help_names_every_option_in_french_then_english(capsys, monkeypatch, flag):
     monkeypatch.setenv("COLUMNS", "80")
     assert options_listed(help_text(capsys, flag)) == OPTION_HELP
+
+
+@pytest.mark.parametrize("columns", range(40, 121, 4))
+def test_help_never_starts_a_line_with_french_punctuation_alone(capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = [line.strip() for line in help_text(capsys, "--help").splitlines()]
+    assert not [line for line in lines if line[:1] in (":", ";")]
 
 
 def test_help_starts_with_the_command_and_keeps_the_description_lines_as_written(capsys):
