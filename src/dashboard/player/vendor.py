@@ -47,7 +47,7 @@ def vendor(source: Path = PYDECK_BUNDLE, copy: Path = DECK_COPY) -> bool:
 
 
 def main() -> None:
-    copied = vendor()
+    copied = vendor(PYDECK_BUNDLE, DECK_COPY)  # read now, not when `vendor` was defined
     print(f"{'copied' if copied else 'up to date'}: {PYDECK_BUNDLE} -> {DECK_COPY}")
     if not EXTENSIONS.is_file():
         raise SystemExit(f"missing {EXTENSIONS}: it is part of the repository (git checkout static/vendor)")
