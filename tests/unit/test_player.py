@@ -153,6 +153,12 @@ def test_focus_and_jump_go_to_the_browser_apart_from_the_data():
     json.dumps(sent)
 
 
+@pytest.mark.parametrize("focus", [(48.85, 2.35), (48.85, 2.35, 8.0, 1.0)], ids=["no zoom", "one too many"])
+def test_a_focus_that_is_not_a_place_and_zoom_is_refused(focus):
+    with pytest.raises(ValueError):
+        control(JUMP, focus)
+
+
 def test_the_data_holds_no_date_to_show(small_events, refs):
     # A chapter or a link moves the date: only the control changes, the data (the table) is the
     # same object, and Streamlit does not send it again.
@@ -174,11 +180,13 @@ def test_labels_cover_every_control(small_events, refs, lang):
 @pytest.mark.parametrize("value, expected", [
     ({"date": "1944-08-25", "n": 1}, D(1944, 8, 25)),
     ({"date": "1944-06-09"}, D(1944, 6, 9)),
+    ({"date": "1944-09-15"}, D(1944, 9, 15)),  # the table's last day is inside it
+    ({"date": "1944-09-16"}, None),
     ({"date": "1944-02-30"}, None),  # not a date
     ({"date": "1939-09-01"}, None),  # outside the table
     ({"date": 19440825}, None),
     ("1944-08-25", None),  # not the shape the player sends
     (None, None),
-], ids=["with counter", "bare", "impossible", "out of range", "number", "string", "nothing"])
+], ids=["with counter", "bare", "last day", "day after", "impossible", "out of range", "number", "string", "nothing"])
 def test_reported_dates_are_checked(value, expected):
     assert parse_reported_date(value, D(1944, 6, 9), D(1944, 9, 15)) == expected

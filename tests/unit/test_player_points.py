@@ -21,6 +21,7 @@ def test_packed_whole_numbers_come_back(values, kind):
     packed = pack(values)
     assert packed["type"] == kind
     assert unpack(packed).tolist() == values
+    assert unpack(packed).dtype == np.int64  # whole numbers stay whole (a day, a row of a text table)
     width = {"uint8": 1, "uint16": 2, "uint32": 4}[kind]
     assert len(base64.b64decode(packed["data"])) == width * len(values)
 

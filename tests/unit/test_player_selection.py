@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.data import load_events
 from dashboard.filters import View, filtered_events
-from dashboard.player.points import decode_points, pack, select_points, table_points, unpack
+from dashboard.player.points import decode_points, event_points, pack, select_points, table_points, unpack
 from dashboard.story_layers import freed_before_retaken
 from helpers import DATA_DIR
 
@@ -81,3 +81,23 @@ def test_an_empty_selection_sends_empty_columns(bundled, table):
     points = select_points(table, bundled.index != bundled.index, "fr", {})
     assert points["count"] == 0 and points["start"] == pack([])
     assert decode_points(points) == []
+
+
+def test_massacres_are_marked_and_nothing_else_is(bundled, table, refs):
+    points = decode_points(select_points(table, bundled.index == bundled.index, "fr", labels_of(refs, "fr")))
+    placed = bundled[(bundled["department_code"] != "") & bundled["lat"].notna()]
+    massacres = Counter(placed.loc[placed["event_type"] == "massacre", "title_fr"])
+    assert massacres  # the bundled table has some (Oradour-sur-Glane, Tulle…)
+    assert Counter(p["title"] for p in points if p["massacre"]) == massacres
+
+
+def test_event_points_word_a_retaken_place_with_the_date_it_had_been_freed(refs):
+    events = load_events(DATA_DIR / "retaken_events.csv", refs).events
+    first = events["date"].min().date()
+    points = event_points(events, View(date=D(1944, 6, 8)), first, refs.force_type_of_actor, labels_of(refs, "fr"),
+                          freed_before_retaken(events))
+    tulle = events.set_index("event_id").loc["retaken-tulle"]
+    lines = {p["title"]: p["retaken"] for p in decode_points(points)}
+    assert lines[tulle["title_fr"]].startswith("Date de libération : 8 juin 1944")
+    without = event_points(events, View(date=D(1944, 6, 8)), first, refs.force_type_of_actor, labels_of(refs, "fr"))
+    assert {p["retaken"] for p in decode_points(without)} == {""}
