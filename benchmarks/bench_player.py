@@ -13,9 +13,11 @@ the same dates (from 20 August 1944, the busiest stretch):
   redraws are counted three ways, since deck.gl draws in its own animation loop and only when a
   prop changed (a day lasts 15 frames at 4 days/s, so "redraws per rAF" alone says nothing):
   the player's rAF callbacks against the empty loop (does it keep up with the display?), deck
-  renders per frame whose layers changed (is every change drawn?), and, with the points only and
-  deck's `_animate` on (a redraw forced every frame), renders against the empty loop (can software
-  GL redraw the points at display rate?), beside a deck with no layer at all.
+  renders per frame whose layers changed (is every change drawn?), and, with the points only (the
+  two event layers), then the points and the story's layers (pockets, disputed dates), and deck's
+  `_animate` on (a redraw forced every frame), renders against the empty loop (can software GL
+  redraw the points at display rate?), beside a deck with no layer at all. The WebGL renderer the
+  player found is printed: under software GL it draws without multisampling (player.js).
 
 The old player is the code of the commit before the player (git archive into a temporary folder;
 `--old-commit`), run with PYTHONPATH pointing at it. Compare figures of one run: this machine is
@@ -132,6 +134,8 @@ class Result:
     redraws_per_s: float = 0.0
     empty_raf_per_s: float = 0.0
     points_redraws_per_s: float | None = None
+    story_redraws_per_s: float | None = None
+    webgl: dict | None = None  # the renderer the player found and whether it multisamples
     points_empty_raf_per_s: float | None = None
     bare_redraws_per_s: float | None = None
     idle_cpu: float | None = None
@@ -201,6 +205,7 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     ready = f"() => {{ const p = {PLAYER}; return Boolean(p && p.deck && p.stats.renders > 0); }}"
     result, context, page, sockets, cdp = first_load(browser, server, url, ready)
     result.points = page.evaluate(f"() => {PLAYER}.points.count")
+    result.webgl = page.evaluate(f"() => {PLAYER}.webgl")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(1000)
     result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
@@ -239,7 +244,10 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     result.renders = round(result.redraws_per_s * play_seconds)
     result.js_ms = js * 1000 / max(1, result.frames)
     result.points_empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
-    _, _, _, _, result.points_redraws_per_s, _ = play("l => !l.id.startsWith('departements')", animate=True)
+    # The points: the two event layers (what the spike drew). Then with the story's layers
+    # too (the pockets' polygons and the disputed dates' "?"), the rest of the map but the départements.
+    _, _, _, _, result.points_redraws_per_s, _ = play("l => l.id.startsWith('events')", animate=True)
+    _, _, _, _, result.story_redraws_per_s, _ = play("l => !l.id.startsWith('departements')", animate=True)
     # The same canvas with no layer at all: what software GL allows this page, whatever is drawn.
     _, _, _, _, result.bare_redraws_per_s, _ = play("l => false", animate=True)
     context.close()
@@ -325,7 +333,7 @@ def main() -> None:
     header = (f"{'rows':>7} {'player':<15} {'load KB':>8} {'load CPU s':>10} {'frames':>6} {'WS B/frame':>10} "
               f"{'srv CPU ms/frame':>16} {'idle srv CPU ms':>15} {'page JS ms/frame':>16} {'player JS ms':>12} "
               f"{'redraws/s':>9} {'empty rAF/s':>11} {'ratio':>6} {'ticks/empty':>11} {'drawn/changed':>13} "
-              f"{'points _animate':>15} {'no-layer _animate':>17}")
+              f"{'points _animate':>15} {'+story _animate':>15} {'no-layer _animate':>17}")
     print(header)
     for size, name, r in rows:
         frames = max(1, r.frames)
@@ -334,12 +342,16 @@ def main() -> None:
         ticks = (f"{r.ticks / (args.play_seconds * r.empty_raf_per_s):>11.2f} {r.renders / max(1, r.changed):>13.2f} "
                  if new else f"{'-':>11} {'-':>13} ")
         points = (f"{r.points_redraws_per_s / r.points_empty_raf_per_s:>15.2f} "
-                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>17.2f}" if new else f"{'-':>15} {'-':>17}")
+                  f"{r.story_redraws_per_s / r.points_empty_raf_per_s:>15.2f} "
+                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>17.2f}" if new else f"{'-':>15} {'-':>15} {'-':>17}")
         print(f"{size:>7} {name:<15} {r.load_bytes / 1024:>8.0f} {r.load_cpu:>10.2f} {r.frames:>6} "
               f"{r.play_bytes / frames:>10.0f} {r.play_cpu * 1000 / frames:>16.1f} {idle} {r.js_ms:>16.2f} "
               f"{(f'{r.player_js_ms:.3f}' if r.player_js_ms is not None else '-'):>12} "
               f"{r.redraws_per_s:>9.1f} {r.empty_raf_per_s:>11.1f} {r.redraws_per_s / max(r.empty_raf_per_s, 1e-9):>6.2f} "
               f"{ticks}{points}")
+    for size, _name, r in rows:
+        if r.webgl:
+            print(f"{size} rows: WebGL renderer {r.webgl['renderer']!r}, multisampling {'on' if r.webgl['antialias'] else 'off'}")
 
 
 if __name__ == "__main__":

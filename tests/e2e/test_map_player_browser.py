@@ -7,6 +7,7 @@ import struct
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from PIL import Image
 
 from dashboard.chapters import load_chapters
 from dashboard.data import load_events, load_reference_tables
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 PLAYER = "document.querySelector('[data-role=player]')?.liberationPlayer"
 # The first draw waits for deck.gl (4 MB) and, with software GL, a slow first frame.
 READY_TIMEOUT = 90_000
+PNG_BACKGROUND = (0xDB, 0xE7, 0xF0)  # player.js savePng: the sea, under the map
 
 
 @pytest.fixture(scope="module")
@@ -247,7 +249,29 @@ def test_save_as_png_draws_the_map_with_date_and_legend(app_url, recorded_page, 
     width, height = struct.unpack(">II", header[16:24])
     canvas = player(page, "[p.el.map.querySelector('canvas').width, p.el.map.querySelector('canvas').height]")
     assert width == canvas[0] and height > canvas[1], "the legend is drawn under the map"
+    # The map itself is in the picture, not the bare background under an empty canvas: the drawing
+    # buffer is not kept between frames, so the picture must be read in the frame that drew it.
+    with Image.open(path) as picture:
+        map_part = picture.convert("RGB").crop((0, 0, canvas[0], canvas[1]))
+        background = sum(count for count, colour in map_part.getcolors(maxcolors=1 << 22) if colour == PNG_BACKGROUND)
+    share = background / (canvas[0] * canvas[1])
+    # Measured: 74% with the map drawn (France in a wide canvas), 96% when read a frame late.
+    assert share < 0.85, f"{share:.0%} of the map is bare background: the map was not drawn into the picture"
     assert recorded_page.outside_requests() == []
+
+
+def test_the_canvas_keeps_no_buffer_and_multisamples_only_on_a_gpu(app_url, recorded_page):
+    """Under software GL (SwiftShader here) multisampling costs four times the pixels of every
+    redraw; a real GPU keeps it. No renderer keeps its drawing buffer between frames."""
+    page = recorded_page.page
+    recorded_page.open(f"{app_url}/?date=1944-08-25")
+    wait_for_player(page)
+    chosen = player(page, "p.webgl")
+    attributes = player(page, "p.deck.device.gl.getContextAttributes()")
+    software = any(word in chosen["renderer"].lower() for word in ("swiftshader", "llvmpipe", "software"))
+    assert chosen["renderer"], "the renderer was read"
+    assert attributes["antialias"] is (not software) and chosen["antialias"] is (not software)
+    assert attributes["preserveDrawingBuffer"] is False
 
 
 @pytest.mark.parametrize("width, height, query, name", [
