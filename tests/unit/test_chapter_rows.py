@@ -96,6 +96,9 @@ def test_stepping_backwards_from_no_chapter_starts_at_the_last():
     assert neighbour([first, second], None, -1) == second
     assert neighbour([first, second], "bretagne", -1) == first
     assert neighbour([], None, 1) is None
+    (first, second, third), _ = parse(row(), row(chapter_id="bretagne"), row(chapter_id="paris"))
+    assert neighbour([first, second, third], None, -1) == third
+    assert neighbour([first, second, third], "unknown", 1) == first
 
 
 def test_a_chapters_sources_are_its_events_citations_each_once(small_events):

@@ -4,6 +4,7 @@ or download."""
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import chart_parts, i18n
@@ -84,3 +85,11 @@ def test_actor_labels_leave_a_table_without_actors_alone():
     shown = chart_parts.localized(table, "en", {"FFI": "French Forces of the Interior"})
     assert shown.to_dict("list") == {i18n.column_label("region", "en"): [i18n.region_label("Corse", "en")],
                                      i18n.column_label("events", "en"): [2]}
+
+
+@pytest.mark.parametrize("labelled", [True, False])
+def test_the_date_marker_is_labelled_only_when_asked(labelled):
+    figure = go.Figure()
+    chart_parts.add_date_marker(figure, View(date=dt.date(1944, 8, 25), lang="en"), labelled=labelled)
+    assert len(figure.layout.shapes) == 1 and figure.layout.shapes[0].line.dash == "dash"
+    assert [a.text for a in figure.layout.annotations] == (["25 August 1944"] if labelled else [])

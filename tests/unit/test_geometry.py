@@ -18,6 +18,13 @@ def test_a_point_is_inside_a_ring_or_not(lon, lat, inside):
     assert geo.ring_contains(SQUARE, lon, lat) is inside
 
 
+def test_a_point_on_a_border_belongs_to_one_side_only():
+    """A commune's point on the line between two départements is counted in exactly one of them."""
+    left, right = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]], [[1.0, 0.0], [2.0, 0.0], [2.0, 1.0], [1.0, 1.0]]
+    for lat in (0.25, 0.5, 0.75):
+        assert [geo.ring_contains(left, 1.0, lat), geo.ring_contains(right, 1.0, lat)].count(True) == 1
+
+
 def test_a_triangle_leaves_out_the_corner_of_its_bounding_box():
     triangle = [[0.0, 0.0], [4.0, 0.0], [0.0, 4.0]]
     assert geo.ring_contains(triangle, 1.0, 1.0)

@@ -29,6 +29,7 @@ def test_a_missing_event_table_comes_after_the_reference_problems(tmp_path):
         ("actors.csv", "unknown force type 'navy'; expected one of: resistance, french_army, allied_army, axis, other."),
         (None, "file not found: events.csv.")]
     assert result.problem_count == 2 and result.events.empty
+    assert result.total_rows == 0  # no row was read, none is said to be
 
 
 def test_a_good_folder_loads_without_problem(tmp_path):

@@ -4,7 +4,8 @@ import pytest
 from helpers import DATA_DIR, data_folder
 
 from dashboard.data import load_events
-from dashboard.references import check_actors, check_departments, load_reference_tables
+from dashboard.problems import Problem
+from dashboard.references import _in_line_order, check_actors, check_departments, load_reference_tables
 
 BROKEN = DATA_DIR / "broken_refs"
 
@@ -71,3 +72,8 @@ def test_events_of_a_dropped_actor_are_reported_not_crashed(tmp_path):
     dropped = [p for p in result.problems[1:] if p.column == "actors"]
     assert dropped and all("Marine française" in p.message_en for p in dropped)
     assert not result.events.empty
+
+
+def test_a_problem_of_the_whole_file_comes_before_the_lines():
+    whole, line_one, line_three = (Problem(line, None, "fr", "en", "actors.csv") for line in (None, 1, 3))
+    assert _in_line_order([line_three, line_one, whole]) == [whole, line_one, line_three]

@@ -36,6 +36,10 @@ def test_pocket_areas_carry_their_days_and_an_outline(refs):
     assert (lorient["from"], lorient["to"]) == ((D(1944, 8, 12) - FIRST).days, (D(1945, 5, 10) - FIRST).days)
     assert lorient["name"] == "Poche de Lorient" and len(lorient["polygon"]) >= 3
     assert "1944" in lorient["dates"] and "1945" in lorient["dates"]
+    english = {a["id"]: a for a in story_layers.pocket_areas(pockets, pocket_outlines(pockets, read_communes()), FIRST, "en")}
+    name_en = pockets.set_index("pocket_id").loc["lorient", "name_en"]
+    assert english["lorient"]["name"] == name_en != lorient["name"]
+    assert english["lorient"]["dates"] == "12 August 1944 – 10 May 1945"
 
 
 def test_disputed_departements_list_every_other_date_with_who_gives_it(refs):

@@ -43,6 +43,13 @@ def test_a_search_finds_words_in_places_descriptions_and_english_titles(small_ev
     assert tables.search_events(small_events, "Grenoble")["event_id"].tolist() == ["liberation-grenoble"]
 
 
+def test_a_search_does_not_match_across_two_fields(small_events):
+    rows = small_events.head(3).assign(title_fr=["Alpha", "x", "x"], title_en=["beta", "y", "y"], place="p",
+                                       actors="a", description_fr="d", description_en="e")
+    assert tables.search_events(rows, "alpha")["title_fr"].tolist() == ["Alpha"]
+    assert tables.search_events(rows, "xx").empty  # no field holds "xx", whatever joins them
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_confidence_counts_list_every_level_even_unused(small_events, lang):
     rows = small_events.head(3).assign(confidence=["high", "high", ""])

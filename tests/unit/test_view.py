@@ -28,6 +28,7 @@ def from_link(default_lang="fr", **params):
     (D(1944, 7, 1), LAST, D(1944, 7, 1)),  # a table starting after D-Day opens on its first day
     (FIRST, D(1944, 6, 5), FIRST),
     (OPENING_DATE, OPENING_DATE, OPENING_DATE),
+    (D(1944, 6, 1), OPENING_DATE, OPENING_DATE),  # a table ending on D-Day still opens on it
 ])
 def test_opening_date(first, last, expected):
     assert opening_date(first, last) == expected
