@@ -221,6 +221,7 @@ def test_pocket_bars_run_from_formation_to_surrender(lang):
                                                       (D(1945, 5, 10) - D(1944, 8, 12)).days]]
     assert figure.layout.title.text == i18n.t("chart_pockets", lang)
     assert marker(figure).x0 == epoch_ms(D(1945, 1, 1))
+    assert not figure.layout.annotations  # the date line alone: its label would sit on the first bar
 
 
 def test_hostile_pocket_name_is_text():
