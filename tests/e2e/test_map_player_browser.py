@@ -3,6 +3,7 @@ Python, Python's dates come to it, tooltips are text, and the map comes first on
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 from urllib.parse import parse_qs, urlparse
 
@@ -215,6 +216,24 @@ def test_hovering_a_point_shows_its_plain_title(app_url, recorded_page):
     assert title == "Libération de Grenoble"
     assert "<b>" not in page.locator("[data-role=tooltip]").inner_html()
     recorded_page.screenshot("map-tooltip")
+
+
+def test_the_event_layers_draw_only_the_events_begun_by_the_shown_day(app_url, recorded_page, bundled):
+    """Software GL pays for every point a layer draws, even one the GPU filter hides: the player
+    keeps its points in start order and draws only those begun by the shown day."""
+    events, _ = bundled
+    placed = events[(events["department_code"] != "") & events["lat"].notna()]
+    page = recorded_page.page
+    recorded_page.open(f"{app_url}/?date=1944-08-25")
+    wait_for_player(page)
+    drawn = "Object.fromEntries(p.deck.props.layers.filter(l => l.id.startsWith('events')).map(l => [l.id, l.getNumInstances()]))"
+    for day in ("1944-08-25", "1944-08-26"):
+        wait_player(page, f"p.el.date.textContent === {format_date(dt.date.fromisoformat(day), 'fr')!r}")
+        begun = int((placed["date"] <= day).sum())
+        assert 0 < begun < len(placed)
+        assert player(page, drawn) == {"events": begun, "events-current": begun}
+        page.keyboard.press("Shift+ArrowRight")
+    assert player(page, "p.points.count") == len(placed)  # the others are held, not dropped
 
 
 def test_a_hostile_title_is_shown_as_text(hostile_app_url, recorded_page):

@@ -203,9 +203,21 @@ const POINT_COLUMNS = ["lon", "lat", "start", "duration", "force", "massacre", "
 
 // The points, decoded once per payload: typed columns (the tooltip reads a point's texts by its
 // index), and deck.gl's binary attributes built from them in one pass, with no object per point.
+// The rows of `columns` in order of their start day (stable), every column alike: the event
+// layers then draw only the first points, those begun by the shown day (see frameProps). Software
+// GL (SwiftShader) pays for every instance a layer draws, filtered out or not.
+function byStart(columns, count) {
+  const start = columns.start;
+  let sorted = true;
+  for (let i = 1; i < count && sorted; i += 1) sorted = start[i - 1] <= start[i];
+  if (sorted) return columns;
+  const order = Int32Array.from(start.keys()).sort((a, b) => start[a] - start[b] || a - b);
+  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values.map((_, i) => values[order[i]])]));
+}
+
 function decodePoints(payload) {
-  const columns = Object.fromEntries(POINT_COLUMNS.map((name) => [name, unpack(payload.points[name])]));
   const count = payload.points.count;
+  const columns = byStart(Object.fromEntries(POINT_COLUMNS.map((name) => [name, unpack(payload.points[name])])), count);
   const end = new Int32Array(count);
   const positions = new Float32Array(2 * count);
   const starts = new Float32Array(count);
@@ -235,7 +247,7 @@ function decodePoints(payload) {
     getLineWidth: { value: lineWidths, size: 1 },
   };
   return {
-    ...columns, end, count, texts: payload.points.texts,
+    ...columns, end, count, texts: payload.points.texts, starts,
     // One data object per layer: each filters on its own value ([start], or [start, end]).
     layerData: {
       events: { length: count, attributes: { ...attributes, getFilterValue: { value: starts, size: 1 } } },
@@ -290,7 +302,7 @@ function convertDeck(lib, payload, departments, points) {
 
 // The props a frame changes, per layer: filter ranges only (uniforms on the GPU), never data.
 // Liberation days and event days are whole numbers; `t` is fractional while playing.
-function frameProps(layerId, t, playing, windowStart, freshDays) {
+function frameProps(layerId, t, playing, windowStart, freshDays, begun) {
   const day = Math.floor(t);
   // Département segments filter on [start, end, freed_on]: under way on the shown day means
   // start <= day < end (whole days, so "end > day" is "end >= day + 0.5").
@@ -313,10 +325,11 @@ function frameProps(layerId, t, playing, windowStart, freshDays) {
       const soft = playing ? [day - freshDays + 1, t - 1] : freed;
       return { filterRange: [...now, freed], filterSoftRange: [...now, soft] };
     }
+    // `begun`: how many points (in start order) have begun by the shown day; the rest are not drawn.
     case "events":
-      return { filterRange: [-FAR, day] };
+      return { filterRange: [-FAR, day], numInstances: begun };
     case "events-current":
-      return { filterRange: [[-FAR, day], [windowStart, FAR]] };
+      return { filterRange: [[-FAR, day], [windowStart, FAR]], numInstances: begun };
     default:
       return null;
   }
@@ -400,7 +413,6 @@ class Player {
     const previous = this.payload;
     this.payload = payload;
     this.lastDay = dayOf(payload, payload.last);
-    this.eventStarts = null;
     this.applyLabels(previous);
     this.t = Math.min(this.t, this.lastDay);
     this.follow(false);
@@ -612,7 +624,8 @@ class Player {
       const key = frameKey(layer.id, this.t, this.playing, windowStart, fading);
       if (key === null || key === this.frameKeys[k]) continue;
       this.frameKeys[k] = key;
-      this.drawn[k] = layer.clone(frameProps(layer.id, this.t, this.playing, windowStart, this.payload.fresh_days));
+      const begun = upperBound(this.points.starts, Math.floor(this.t));
+      this.drawn[k] = layer.clone(frameProps(layer.id, this.t, this.playing, windowStart, this.payload.fresh_days, begun));
       changed = true;
     }
     if (!changed) return;
@@ -631,19 +644,14 @@ class Player {
     }
   }
 
-  // Events of the shown day, for the spoken summary.
+  // Events of the shown day, for the spoken summary (the points are in start order).
   eventsOn(day) {
     const points = this.points;
     if (!points) return [];
-    if (!this.eventStarts) {
-      const start = points.start;
-      this.eventStarts = Int32Array.from(start.keys()).sort((a, b) => start[a] - start[b]);
-      this.sortedStarts = this.eventStarts.map((i) => start[i]);
-    }
-    const from = lowerBound(this.sortedStarts, day), to = upperBound(this.sortedStarts, day);
+    const from = lowerBound(points.starts, day), to = upperBound(points.starts, day);
     const titles = [];
     for (let k = from; k < to && titles.length < ANNOUNCED_EVENTS; k += 1) {
-      const title = points.texts.title[points.title[this.eventStarts[k]]];
+      const title = points.texts.title[points.title[k]];
       if (!titles.includes(title)) titles.push(title);
     }
     return titles;
