@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-py install install-test install-dev check mutate bench clean
+.PHONY: run test test-py install install-test install-dev check mutate mutate-survivors mutate-fresh bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -56,13 +56,23 @@ check: install-dev
 	$(BIN)/mypy
 	$(BIN)/ruff format --check src
 
-# Mutation testing of the pure modules against the unit tests; slow (tens of minutes), on demand,
-# not in CI. MUTATE_JOBS: parallel test runs (default: half the cores, the machine is shared).
+# Mutation testing of the pure modules against the unit tests, on demand, not in CI. A whole run
+# takes hours on two cores (8,000 mutants), so it resumes: mutmut keeps each verdict in mutants/
+# and re-tests only what is unchecked or whose function changed. `make mutate-survivors` re-tests
+# the survivors against today's tests (mutmut keeps a verdict when only the tests change);
+# `make mutate-fresh` starts over. MUTATE_JOBS: parallel test runs (default: half the cores).
 MUTATE_JOBS ?= $(shell echo $$(( ($$(nproc) + 1) / 2 )))
 mutate: install-dev
-	rm -rf mutants
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) || true
 	$(BIN)/python scripts/mutation_score.py
+
+mutate-survivors: install-dev
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) $$($(BIN)/python scripts/mutation_score.py --survivors) || true
+	$(BIN)/python scripts/mutation_score.py
+
+mutate-fresh: install-dev
+	rm -rf mutants
+	$(MAKE) mutate
 
 clean:
 	rm -rf $(VENV) $(VENV)-3.* artifacts .pytest_cache mutants
