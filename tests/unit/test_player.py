@@ -190,3 +190,41 @@ def test_labels_cover_every_control(small_events, refs, lang):
 ], ids=["with counter", "bare", "last day", "day after", "impossible", "out of range", "number", "string", "nothing"])
 def test_reported_dates_are_checked(value, expected):
     assert parse_reported_date(value, D(1944, 6, 9), D(1944, 9, 15)) == expected
+
+
+def test_an_english_payload_names_its_language_range_words_and_legend(small_events, refs):
+    from dashboard.player.legend import labels, legend
+    from dashboard.player.player import EVENT_STEP_SECONDS
+
+    payload = payload_of(small_events, refs, View(date=D(1944, 8, 25), lang="en"))
+    assert payload["lang"] == "en"
+    assert (payload["first"], payload["last"]) == (small_events["date"].min().date().isoformat(),
+                                                   small_events["date"].max().date().isoformat())
+    assert payload["event_step_seconds"] == EVENT_STEP_SECONDS
+    assert payload["labels"] == labels("en") and payload["labels"] != labels("fr")
+    assert payload["legend"] == legend()
+    assert payload["pockets"] == [] or all("name" in pocket for pocket in payload["pockets"])
+
+
+def test_a_retaken_segment_counts_as_freed_on_its_own_first_day(refs):
+    from dashboard.data import load_events
+    from dashboard.player.player import department_segments
+
+    events = load_events(DATA_DIR / "retaken_events.csv", refs).events
+    first = events["date"].min().date()
+    segments = department_segments(events, refs.departments, first)
+    rows = list(zip(segments["kind"], segments["start"], segments["freed_on"], strict=True))
+    retaken = [row for row in rows if row[0] == "retaken"]
+    assert retaken and all(freed_on == start for _, start, freed_on in retaken)
+
+
+def test_point_texts_are_short_sources_and_blank_for_a_missing_text(small_events, refs):
+    from dashboard.map_layers import TOOLTIP_SOURCE_CHARS
+
+    events = small_events.copy()
+    long_source = "Archives " + "très longues " * 30 + "; Autre source"
+    events.loc[events["event_id"] == "liberation-paris", ["source", "place"]] = [long_source, None]
+    point = points_by_title(payload_of(events, refs))["Libération de Paris"]
+    assert point["source"].startswith("Archives très longues") and point["source"].endswith("…")
+    assert len(point["source"]) == TOOLTIP_SOURCE_CHARS and "Autre source" not in point["source"]
+    assert point["place"] == ""  # not "None" nor "nan"
