@@ -10,9 +10,17 @@ from dashboard.map_layers import RADIUS_CURRENT_PX, RADIUS_PAST_PX, STATE_COLORS
 from dashboard.player.layers import NO_BOUND, deck_spec
 from dashboard.player.story import DISPUTED_OFFSET_PX, POCKET_OUTLINE_RGBA
 
-SPEC = deck_spec()
-LAYERS = {layer["id"]: layer for layer in SPEC["layers"]}
 FILL_ALPHA = 235
+
+
+# Built inside each test, not at import: a test must call the code it checks (mutmut maps tests to
+# the functions they run, and switches a mutant on only while tests run).
+def spec() -> dict:
+    return deck_spec()
+
+
+def layer(layer_id: str) -> dict:
+    return next(declared for declared in spec()["layers"] if declared["id"] == layer_id)
 BORDER_GREY = [90, 90, 90, 255]
 # player.js frameProps moves these layers' ranges each frame, by id.
 STATE_LAYERS = {
@@ -26,7 +34,7 @@ STATE_LAYERS = {
 def test_layers_are_drawn_bottom_to_top_in_this_order():
     # Occupied underneath, the states over it, the borders over every fill, the pockets over their
     # freed départements, the events over the map, the current ones over the past, the "?" last.
-    assert [layer["id"] for layer in SPEC["layers"]] == [
+    assert [declared["id"] for declared in spec()["layers"]] == [
         "departements",
         *STATE_LAYERS,
         "departements-borders",
@@ -38,13 +46,14 @@ def test_layers_are_drawn_bottom_to_top_in_this_order():
 
 
 def test_the_map_is_offline_and_opens_on_france():
-    assert "mapProvider" not in SPEC and SPEC["views"] == [{"@@type": "MapView", "controller": True}]
-    view = SPEC["initialViewState"]
+    declared = spec()
+    assert "mapProvider" not in declared and declared["views"] == [{"@@type": "MapView", "controller": True}]
+    view = declared["initialViewState"]
     assert (view["latitude"], view["longitude"]) == (46.0, 2.8) and view["minZoom"] < view["zoom"] < view["maxZoom"]
 
 
 def test_every_departement_starts_occupied_under_the_other_layers():
-    base = LAYERS["departements"]
+    base = layer("departements")
     assert base["@@type"] == "GeoJsonLayer" and base["data"] == "@@#DEPARTMENTS"
     assert base["filled"] is True and base["stroked"] is False and base["pickable"] is False
     assert base["getFillColor"] == hex_to_rgba(STATE_COLORS_HEX[STATE_OCCUPIED], FILL_ALPHA)
@@ -54,36 +63,36 @@ def test_every_departement_starts_occupied_under_the_other_layers():
 @pytest.mark.parametrize("layer_id", STATE_LAYERS)
 def test_each_state_fills_its_segments_in_its_colour_and_filters_on_three_values(layer_id):
     state, data = STATE_LAYERS[layer_id]
-    layer = LAYERS[layer_id]
-    assert layer["@@type"] == "GeoJsonLayer" and layer["data"] == data
-    assert layer["filled"] is True and layer["stroked"] is False and layer["pickable"] is False
-    assert layer["getFillColor"] == hex_to_rgba(STATE_COLORS_HEX[state], FILL_ALPHA)
-    assert layer["extensions"] == [{"@@type": "DataFilterExtension", "filterSize": 3}]
-    assert layer["getFilterValue"] == "@@=[properties.start, properties.end, properties.freed_on]"
+    declared = layer(layer_id)
+    assert declared["@@type"] == "GeoJsonLayer" and declared["data"] == data
+    assert declared["filled"] is True and declared["stroked"] is False and declared["pickable"] is False
+    assert declared["getFillColor"] == hex_to_rgba(STATE_COLORS_HEX[state], FILL_ALPHA)
+    assert declared["extensions"] == [{"@@type": "DataFilterExtension", "filterSize": 3}]
+    assert declared["getFilterValue"] == "@@=[properties.start, properties.end, properties.freed_on]"
     # Nothing shows before the player's first frame sets the ranges.
-    assert layer["filterRange"] == [[-NO_BOUND, -NO_BOUND]] * 3
+    assert declared["filterRange"] == [[-NO_BOUND, -NO_BOUND]] * 3
     # A filtered-out segment disappears; it does not shrink (the fade is done by colour).
-    assert layer["filterTransformSize"] is False
+    assert declared["filterTransformSize"] is False
 
 
 def test_state_colours_are_all_different():
-    colours = [LAYERS[layer_id]["getFillColor"] for layer_id in ["departements", *STATE_LAYERS]]
+    colours = [layer(layer_id)["getFillColor"] for layer_id in ["departements", *STATE_LAYERS]]
     assert len({tuple(colour) for colour in colours}) == len(colours)  # fresh and liberated share data, not colours
 
 
 def test_borders_are_drawn_once_over_every_fill():
-    borders = LAYERS["departements-borders"]
+    borders = layer("departements-borders")
     assert borders["data"] == "@@#DEPARTMENTS"
     assert borders["stroked"] is True and borders["filled"] is False and borders["pickable"] is False
     assert borders["getLineColor"] == BORDER_GREY and borders["lineWidthMinPixels"] == 0.6
 
 
 def test_pockets_are_occupied_areas_with_a_dark_edge_filtered_on_their_two_dates():
-    pockets = LAYERS["pockets"]
+    pockets = layer("pockets")
     assert pockets["@@type"] == "PolygonLayer" and pockets["data"] == "@@#POCKETS"
     assert pockets["getPolygon"] == "@@=polygon"
     assert pockets["filled"] is True and pockets["stroked"] is True
-    assert pockets["getFillColor"] == LAYERS["departements"]["getFillColor"]
+    assert pockets["getFillColor"] == layer("departements")["getFillColor"]
     assert pockets["getLineColor"] == POCKET_OUTLINE_RGBA
     assert pockets["lineWidthUnits"] == "pixels" and pockets["getLineWidth"] == 2 and pockets["lineWidthMinPixels"] == 2
     assert pockets["pickable"] is True and pockets["autoHighlight"] is True  # its tooltip says the pocket
@@ -100,29 +109,29 @@ def test_pockets_are_occupied_areas_with_a_dark_edge_filtered_on_their_two_dates
     ],
 )
 def test_events_are_points_in_pixels_read_from_the_packed_columns(layer_id, radius, filter_value, filter_range):
-    layer = LAYERS[layer_id]
-    assert layer["@@type"] == "ScatterplotLayer" and layer["data"] == "@@#POINTS"
+    declared = layer(layer_id)
+    assert declared["@@type"] == "ScatterplotLayer" and declared["data"] == "@@#POINTS"
     # The attributes player.js builds from the packed columns (decodePoints).
-    assert (layer["getPosition"], layer["getFillColor"], layer["getLineColor"], layer["getLineWidth"]) == (
+    assert (declared["getPosition"], declared["getFillColor"], declared["getLineColor"], declared["getLineWidth"]) == (
         "@@=position",
         "@@=color",
         "@@=line_color",
         "@@=line_width",
     )
-    assert layer["getRadius"] == radius and layer["radiusUnits"] == "pixels" and layer["lineWidthUnits"] == "pixels"
-    assert layer["stroked"] is True  # the massacres' ring
-    assert layer["pickable"] is True and layer["autoHighlight"] is True
+    assert declared["getRadius"] == radius and declared["radiusUnits"] == "pixels" and declared["lineWidthUnits"] == "pixels"
+    assert declared["stroked"] is True  # the massacres' ring
+    assert declared["pickable"] is True and declared["autoHighlight"] is True
     size = 1 if filter_value == "@@=start" else 2
-    assert layer["extensions"] == [{"@@type": "DataFilterExtension", "filterSize": size}]
-    assert layer["getFilterValue"] == filter_value and layer["filterRange"] == filter_range
+    assert declared["extensions"] == [{"@@type": "DataFilterExtension", "filterSize": size}]
+    assert declared["getFilterValue"] == filter_value and declared["filterRange"] == filter_range
 
 
 def test_current_events_are_drawn_bigger_than_past_ones():
-    assert LAYERS["events-current"]["getRadius"] > LAYERS["events"]["getRadius"]
+    assert layer("events-current")["getRadius"] > layer("events")["getRadius"]
 
 
 def test_a_disputed_date_is_a_black_question_mark_on_white_beside_its_prefecture():
-    marker = LAYERS["disputed"]
+    marker = layer("disputed")
     assert marker["@@type"] == "TextLayer" and marker["data"] == "@@#DISPUTED"
     assert marker["getPosition"] == "@@=position" and marker["getText"] == "@@=glyph"
     assert marker["getSize"] == 15 and marker["sizeUnits"] == "pixels" and marker["fontWeight"] == "bold"
