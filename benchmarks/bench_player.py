@@ -16,8 +16,8 @@ the same dates (from 20 August 1944, the busiest stretch):
   renders per frame whose layers changed (is every change drawn?), and, with the points only (the
   two event layers), then the points and the story's layers (pockets, disputed dates), and deck's
   `_animate` on (a redraw forced every frame), renders against the empty loop (can software GL
-  redraw the points at display rate?), beside a deck with no layer at all. The WebGL renderer the
-  player found is printed: under software GL it draws without multisampling (player.js).
+  redraw the points at display rate?), beside a deck with no layer at all. The WebGL renderer of
+  the player's canvas is printed.
 
 The old player is the code of the commit before the player (git archive into a temporary folder;
 `--old-commit`), run with PYTHONPATH pointing at it. Compare figures of one run: this machine is
@@ -135,7 +135,7 @@ class Result:
     empty_raf_per_s: float = 0.0
     points_redraws_per_s: float | None = None
     story_redraws_per_s: float | None = None
-    webgl: dict | None = None  # the renderer the player found and whether it multisamples
+    renderer: str | None = None  # the WebGL renderer of the player's canvas
     points_empty_raf_per_s: float | None = None
     bare_redraws_per_s: float | None = None
     idle_cpu: float | None = None
@@ -205,7 +205,9 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     ready = f"() => {{ const p = {PLAYER}; return Boolean(p && p.deck && p.stats.renders > 0); }}"
     result, context, page, sockets, cdp = first_load(browser, server, url, ready)
     result.points = page.evaluate(f"() => {PLAYER}.points.count")
-    result.webgl = page.evaluate(f"() => {PLAYER}.webgl")
+    result.renderer = page.evaluate(f"""() => {{ const gl = {PLAYER}.deck.device.gl;
+        const info = gl.getExtension('WEBGL_debug_renderer_info');
+        return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)); }}""")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(1000)
     result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
@@ -350,8 +352,8 @@ def main() -> None:
               f"{r.redraws_per_s:>9.1f} {r.empty_raf_per_s:>11.1f} {r.redraws_per_s / max(r.empty_raf_per_s, 1e-9):>6.2f} "
               f"{ticks}{points}")
     for size, _name, r in rows:
-        if r.webgl:
-            print(f"{size} rows: WebGL renderer {r.webgl['renderer']!r}, multisampling {'on' if r.webgl['antialias'] else 'off'}")
+        if r.renderer:
+            print(f"{size} rows: WebGL renderer {r.renderer!r}")
 
 
 if __name__ == "__main__":

@@ -279,18 +279,14 @@ def test_save_as_png_draws_the_map_with_date_and_legend(app_url, recorded_page, 
     assert recorded_page.outside_requests() == []
 
 
-def test_the_canvas_keeps_no_buffer_and_multisamples_only_on_a_gpu(app_url, recorded_page):
-    """Under software GL (SwiftShader here) multisampling costs four times the pixels of every
-    redraw; a real GPU keeps it. No renderer keeps its drawing buffer between frames."""
+def test_the_canvas_keeps_no_buffer_but_keeps_multisampling(app_url, recorded_page):
+    """No copy of the drawing buffer per frame; multisampling stays, even under software GL (without
+    it SwiftShader broke the thin département borders into dots, and the redraw rate did not gain)."""
     page = recorded_page.page
     recorded_page.open(f"{app_url}/?date=1944-08-25")
     wait_for_player(page)
-    chosen = player(page, "p.webgl")
     attributes = player(page, "p.deck.device.gl.getContextAttributes()")
-    software = any(word in chosen["renderer"].lower() for word in ("swiftshader", "llvmpipe", "software"))
-    assert chosen["renderer"], "the renderer was read"
-    assert attributes["antialias"] is (not software) and chosen["antialias"] is (not software)
-    assert attributes["preserveDrawingBuffer"] is False
+    assert attributes["preserveDrawingBuffer"] is False and attributes["antialias"] is True
 
 
 @pytest.mark.parametrize("width, height, query, name", [

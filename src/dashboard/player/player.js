@@ -30,9 +30,6 @@ const ANNOUNCE_PLAYING_MS = 2000;  // screen readers cannot follow 60 announceme
 const ANNOUNCE_PAUSED_MS = 250;
 const ANNOUNCED_EVENTS = 3;
 const PNG_LEGEND_HEIGHT = 84;
-// WebGL renderers that draw on the CPU (Chromium's SwiftShader, Mesa's llvmpipe): what a laptop
-// without a usable GPU, or a locked-down school image, gets.
-const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software/i;
 
 // ---------------------------------------------------------------------------------------------
 // Loading deck.gl (once per page)
@@ -73,25 +70,6 @@ async function loadDepartments() {
   const response = await fetch(new URL(DEPARTMENTS_URL, document.baseURI).href);
   if (!response.ok) throw new Error(`cannot load ${DEPARTMENTS_URL}`);
   return response.json();
-}
-
-// The canvas' WebGL options. The drawing buffer is not kept after a frame is shown (the PNG is
-// read in the same task as the draw, see afterRender): keeping it costs a copy per frame. Under
-// software GL, multisampling draws every pixel four times and halved the redraw rate of the
-// points (benchmarks/bench_player.py); the points smooth their own edges in their shader, only
-// the départements' borders lose it. A real GPU keeps it.
-function webglOptions() {
-  let renderer = "";
-  try {
-    const gl = document.createElement("canvas").getContext("webgl2");
-    const info = gl && gl.getExtension("WEBGL_debug_renderer_info");
-    renderer = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "";
-    const lose = gl && gl.getExtension("WEBGL_lose_context");
-    if (lose) lose.loseContext();  // browsers allow only a few live contexts
-  } catch (error) {
-    renderer = "";
-  }
-  return { antialias: !SOFTWARE_GL.test(renderer), renderer };
 }
 
 function library() {
@@ -463,13 +441,15 @@ class Player {
 
   createDeck(props) {
     const lib = this.lib;
-    this.webgl = webglOptions();
     this.deck = new lib.Deck({
       parent: this.el.map,
       views: props.views,
       initialViewState: this.viewFor(this.shownFocus),
       controller: true,
-      deviceProps: { webgl: { preserveDrawingBuffer: false, antialias: this.webgl.antialias } },
+      // The drawing buffer is not kept after a frame is shown (luma.gl keeps it by default: a copy
+      // per frame); the PNG is read in the same task as the draw (afterRender). Multisampling stays:
+      // without it, software GL breaks the thin département borders into dots.
+      deviceProps: { webgl: { preserveDrawingBuffer: false } },
       layers: [],
       onHover: (info) => this.hover(info),
       onClick: (info) => this.tap(info),
