@@ -219,19 +219,25 @@ def test_hovering_a_point_shows_its_plain_title(app_url, recorded_page):
 
 
 def test_the_event_layers_draw_only_the_events_begun_by_the_shown_day(app_url, recorded_page, bundled):
-    """Software GL pays for every point a layer draws, even one the GPU filter hides: the player
-    keeps its points in start order and draws only those begun by the shown day."""
+    """Software GL pays for every point a layer draws, even one the GPU filter hides, and more
+    for every instance of an instanced draw: the player keeps its points in start order, draws
+    only those begun by the shown day, as point sprites (one vertex a point, no instancing)."""
     events, _ = bundled
     placed = events[(events["department_code"] != "") & events["lat"].notna()]
     page = recorded_page.page
     recorded_page.open(f"{app_url}/?date=1944-08-25")
     wait_for_player(page)
-    drawn = "Object.fromEntries(p.deck.props.layers.filter(l => l.id.startsWith('events')).map(l => [l.id, l.getNumInstances()]))"
+    event_layers = "p.deck.props.layers.filter(l => l.id.startsWith('events'))"
+    drawn = f"Object.fromEntries({event_layers}.map(l => [l.id, l.getNumInstances()]))"
+    # What the last draw of each layer's model was: sprites, not instances, and how many points.
+    models = f"{event_layers}.map(l => [l.id, l.state.sprites, l.state.model.isInstanced, l.state.model.vertexCount])"
     for day in ("1944-08-25", "1944-08-26"):
         wait_player(page, f"p.el.date.textContent === {format_date(dt.date.fromisoformat(day), 'fr')!r}")
         begun = int((placed["date"] <= day).sum())
         assert 0 < begun < len(placed)
         assert player(page, drawn) == {"events": begun, "events-current": begun}
+        wait_player(page, f"{event_layers}.every(l => l.state.model.vertexCount === {begun})")
+        assert player(page, models) == [["events", True, False, begun], ["events-current", True, False, begun]]
         page.keyboard.press("Shift+ArrowRight")
     assert player(page, "p.points.count") == len(placed)  # the others are held, not dropped
 

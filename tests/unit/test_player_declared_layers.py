@@ -110,7 +110,7 @@ def test_pockets_are_occupied_areas_with_a_dark_edge_filtered_on_their_two_dates
 )
 def test_events_are_points_in_pixels_read_from_the_packed_columns(layer_id, radius, filter_value, filter_range):
     declared = layer(layer_id)
-    assert declared["@@type"] == "ScatterplotLayer" and declared["data"] == "@@#POINTS"
+    assert declared["@@type"] == "PointSpriteLayer" and declared["data"] == "@@#POINTS"
     # The attributes player.js builds from the packed columns (decodePoints).
     assert (declared["getPosition"], declared["getFillColor"], declared["getLineColor"], declared["getLineWidth"]) == (
         "@@=position",

@@ -18,6 +18,8 @@ from dashboard.player.player import parse_reported_date
 HERE = Path(__file__).resolve().parent
 COMPONENT_NAME = "liberation_map_player"
 CONTROL_NAME = "liberation_map_control"
+# One module for the browser: the event layer's class first, then the player that uses it.
+PLAYER_SCRIPTS = ("point_sprites.js", "player.js")
 
 
 def _read(name: str) -> str:
@@ -30,7 +32,11 @@ def _component():
     # component itself (its html/css/js are read once; restart the server after editing them).
     vendor.vendor()
     return st.components.v2.component(
-        COMPONENT_NAME, html=_read("player.html"), css=_read("player.css"), js=_read("player.js"), isolate_styles=False
+        COMPONENT_NAME,
+        html=_read("player.html"),
+        css=_read("player.css"),
+        js="\n".join(_read(name) for name in PLAYER_SCRIPTS),
+        isolate_styles=False,
     )
 
 

@@ -55,10 +55,12 @@ async function loadDeck() {
   try {
     await loadScript(VENDOR_SCRIPTS[0]);
     const core = globalThis.deck;
+    const Model = globalThis.luma && globalThis.luma.Model;  // the bundle's luma.gl, for point_sprites.js
     await loadScript(VENDOR_SCRIPTS[1]);
     // The extensions' UMD file replaces globalThis.deck with its own exports: merge them back.
     const library = { ...core, ...globalThis.deck };
     if (!library.Deck || !library.JSONConverter || !library.DataFilterExtension) throw new Error("deck.gl is incomplete");
+    library.PointSpriteLayer = pointSpriteLayerClass(library, Model);
     return library;
   } finally {
     for (const name of SHARED_GLOBALS) delete globalThis[name];
