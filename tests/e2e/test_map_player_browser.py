@@ -242,6 +242,28 @@ def test_the_event_layers_draw_only_the_events_begun_by_the_shown_day(app_url, r
     assert player(page, "p.points.count") == len(placed)  # the others are held, not dropped
 
 
+# A GPU whose point sprites are at most 1 px wide (WebGL 2 allows it): the layer must not draw
+# clipped dots there.
+SMALL_POINT_SIZE_GPU = """
+const getParameter = WebGL2RenderingContext.prototype.getParameter;
+WebGL2RenderingContext.prototype.getParameter = function (name) {
+  return name === this.ALIASED_POINT_SIZE_RANGE ? new Float32Array([1, 1]) : getParameter.call(this, name);
+};
+"""
+
+
+def test_points_are_instanced_circles_where_the_gpu_caps_point_sprites(app_url, recorded_page):
+    page = recorded_page.page
+    page.add_init_script(SMALL_POINT_SIZE_GPU)
+    recorded_page.open(f"{app_url}/?date=1944-08-25")
+    wait_for_player(page)
+    event_layers = "p.deck.props.layers.filter(l => l.id.startsWith('events'))"
+    wait_player(page, f"{event_layers}.every(l => l.state.model)")
+    models = f"{event_layers}.map(l => [l.id, l.state.sprites, l.state.model.isInstanced])"
+    assert player(page, models) == [["events", False, True], ["events-current", False, True]]
+    assert hover_tooltip(page, "Libération de Grenoble") == "Libération de Grenoble"  # drawn, and picked
+
+
 def test_a_hostile_title_is_shown_as_text(hostile_app_url, recorded_page):
     page = recorded_page.page
     dialogs = []
