@@ -16,8 +16,9 @@ the same dates (from 20 August 1944, the busiest stretch):
   renders per frame whose layers changed (is every change drawn?), and, with the points only (the
   two event layers), then the points and the story's layers (pockets, disputed dates), and deck's
   `_animate` on (a redraw forced every frame), renders against the empty loop (can software GL
-  redraw the points at display rate?), beside a deck with no layer at all. The WebGL renderer of
-  the player's canvas is printed.
+  redraw the points at display rate?), beside a deck with no layer at all, and the points again
+  drawn as instanced circles (deck.gl's ScatterplotLayer, in a page whose GPU is made to cap point
+  sprites, so the player falls back to it). The WebGL renderer of the player's canvas is printed.
 
 The old player is the code of the commit before the player (git archive into a temporary folder;
 `--old-commit`), run with PYTHONPATH pointing at it. Compare figures of one run: this machine is
@@ -144,6 +145,9 @@ class Result:
     changed: int = 0  # frames that changed a layer
     renders: int = 0  # deck renders during the first play
     points: int | None = None  # the points the new player was given
+    sprites: list[bool] | None = None  # whether the event layers drew sprites, in the instanced page
+    instanced_redraws_per_s: float | None = None  # points _animate drawn as instances
+    instanced_empty_raf_per_s: float = 1.0
 
 
 class Socket:
@@ -161,6 +165,14 @@ def script_seconds(cdp) -> float:
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     return metrics["ScriptDuration"]
 
+
+# A GPU whose point sprites are at most 1 px wide: the player's event layers fall back to instancing.
+CAPPED_POINT_SPRITES = """
+const getParameter = WebGL2RenderingContext.prototype.getParameter;
+WebGL2RenderingContext.prototype.getParameter = function (name) {
+  return name === this.ALIASED_POINT_SIZE_RANGE ? new Float32Array([1, 1]) : getParameter.call(this, name);
+};
+"""
 
 EMPTY_RAF = """seconds => new Promise(resolve => {
     let n = 0; const end = performance.now() + seconds * 1000;
@@ -253,6 +265,20 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     # The same canvas with no layer at all: what software GL allows this page, whatever is drawn.
     _, _, _, _, result.bare_redraws_per_s, _ = play("l => false", animate=True)
     context.close()
+    # The points again as instanced circles (deck.gl's ScatterplotLayer, which PointSpriteLayer
+    # falls back to where the GPU caps point sprites; that GPU is faked here), in a new page:
+    # `play` reads `page`, `sockets` and `cdp` from this function when it runs.
+    context, page, sockets, cdp = open_page(browser, url, ready, 600_000)
+    page.add_init_script(CAPPED_POINT_SPRITES)
+    page.goto(url)
+    page.wait_for_function(ready, timeout=600_000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    result.sprites = page.evaluate(
+        f"() => {PLAYER}.deck.props.layers.filter(l => l.id.startsWith('events')).map(l => l.state.sprites)"
+    )
+    _, _, _, _, result.instanced_redraws_per_s, _ = play("l => l.id.startsWith('events')", animate=True)
+    result.instanced_empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)
+    context.close()
     return result
 
 
@@ -335,7 +361,7 @@ def main() -> None:
     header = (f"{'rows':>7} {'player':<15} {'load KB':>8} {'load CPU s':>10} {'frames':>6} {'WS B/frame':>10} "
               f"{'srv CPU ms/frame':>16} {'idle srv CPU ms':>15} {'page JS ms/frame':>16} {'player JS ms':>12} "
               f"{'redraws/s':>9} {'empty rAF/s':>11} {'ratio':>6} {'ticks/empty':>11} {'drawn/changed':>13} "
-              f"{'points _animate':>15} {'+story _animate':>15} {'no-layer _animate':>17}")
+              f"{'points _animate':>15} {'+story _animate':>15} {'no-layer _animate':>17} {'points instanced':>16}")
     print(header)
     for size, name, r in rows:
         frames = max(1, r.frames)
@@ -345,7 +371,9 @@ def main() -> None:
                  if new else f"{'-':>11} {'-':>13} ")
         points = (f"{r.points_redraws_per_s / r.points_empty_raf_per_s:>15.2f} "
                   f"{r.story_redraws_per_s / r.points_empty_raf_per_s:>15.2f} "
-                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>17.2f}" if new else f"{'-':>15} {'-':>15} {'-':>17}")
+                  f"{r.bare_redraws_per_s / r.points_empty_raf_per_s:>17.2f} "
+                  f"{r.instanced_redraws_per_s / r.instanced_empty_raf_per_s:>16.2f}"
+                  if new else f"{'-':>15} {'-':>15} {'-':>17} {'-':>16}")
         print(f"{size:>7} {name:<15} {r.load_bytes / 1024:>8.0f} {r.load_cpu:>10.2f} {r.frames:>6} "
               f"{r.play_bytes / frames:>10.0f} {r.play_cpu * 1000 / frames:>16.1f} {idle} {r.js_ms:>16.2f} "
               f"{(f'{r.player_js_ms:.3f}' if r.player_js_ms is not None else '-'):>12} "
@@ -353,7 +381,7 @@ def main() -> None:
               f"{ticks}{points}")
     for size, _name, r in rows:
         if r.renderer:
-            print(f"{size} rows: WebGL renderer {r.renderer!r}")
+            print(f"{size} rows: WebGL renderer {r.renderer!r}; sprites in the instanced page: {r.sprites}")
 
 
 if __name__ == "__main__":
