@@ -62,11 +62,15 @@ check: install-dev
 # the survivors against today's tests (mutmut keeps a verdict when only the tests change);
 # `make mutate-fresh` starts over. MUTATE_JOBS: parallel test runs (default: half the cores).
 MUTATE_JOBS ?= $(shell echo $$(( ($$(nproc) + 1) / 2 )))
+# mutmut copies tests/ into mutants/ at every run but never deletes: a removed or renamed test
+# file would go on running there, so the copy is made afresh (the verdicts live in mutants/src).
 mutate: install-dev
+	rm -rf mutants/tests
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) || true
 	$(BIN)/python scripts/mutation_score.py
 
 mutate-survivors: install-dev
+	rm -rf mutants/tests
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) $$($(BIN)/python scripts/mutation_score.py --survivors) || true
 	$(BIN)/python scripts/mutation_score.py
 
