@@ -30,6 +30,11 @@ const ANNOUNCE_PLAYING_MS = 2000;  // screen readers cannot follow 60 announceme
 const ANNOUNCE_PAUSED_MS = 250;
 const ANNOUNCED_EVENTS = 3;
 const PNG_LEGEND_HEIGHT = 84;
+// WebGL renderers that draw on the CPU (Chromium's SwiftShader, Mesa's llvmpipe): what a laptop
+// without a usable GPU, or a locked-down school image, gets.
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software/i;
+// Without multisampling a line thinner than a pixel breaks into dots: the borders get a pixel.
+const UNSMOOTHED_BORDER_MIN_PX = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Loading deck.gl (once per page)
@@ -72,6 +77,29 @@ async function loadDepartments() {
   const response = await fetch(new URL(DEPARTMENTS_URL, document.baseURI).href);
   if (!response.ok) throw new Error(`cannot load ${DEPARTMENTS_URL}`);
   return response.json();
+}
+
+// The canvas' WebGL options. The drawing buffer is not kept after a frame is shown (the PNG is
+// read in the same task as the draw, see afterRender): keeping it costs a copy per frame. Under
+// software GL, multisampling shades and resolves every pixel again and halved the rate at which
+// the points redraw (benchmarks/bench_player.py); the points smooth their own edges in their
+// shader, and the départements' borders are drawn a pixel wide instead (unsmoothed). A GPU keeps it.
+function webglOptions() {
+  let renderer = "";
+  try {
+    const gl = document.createElement("canvas").getContext("webgl2");
+    const info = gl && gl.getExtension("WEBGL_debug_renderer_info");
+    renderer = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "";
+    const lose = gl && gl.getExtension("WEBGL_lose_context");
+    if (lose) lose.loseContext();  // browsers allow only a few live contexts
+  } catch (error) {
+    renderer = "";
+  }
+  return { antialias: !SOFTWARE_GL.test(renderer), renderer };
+}
+
+function unsmoothed(layer) {
+  return layer.id === "departements-borders" ? layer.clone({ lineWidthMinPixels: UNSMOOTHED_BORDER_MIN_PX }) : layer;
 }
 
 function library() {
@@ -403,7 +431,8 @@ class Player {
     const segments = payload.segments;
     this.freedDays = new Set(segments.freed_on.filter((_, k) => segments.kind[k] === "freed"));
     const props = convertDeck(deck, payload, departments, this.points);
-    this.layers = props.layers;
+    this.webgl = this.webgl || webglOptions();
+    this.layers = this.webgl.antialias ? props.layers : props.layers.map(unsmoothed);
     this.declaredView = props.initialViewState;
     const created = !this.deck;
     if (created) this.createDeck(props);
@@ -448,10 +477,7 @@ class Player {
       views: props.views,
       initialViewState: this.viewFor(this.shownFocus),
       controller: true,
-      // The drawing buffer is not kept after a frame is shown (luma.gl keeps it by default: a copy
-      // per frame); the PNG is read in the same task as the draw (afterRender). Multisampling stays:
-      // without it, software GL breaks the thin département borders into dots.
-      deviceProps: { webgl: { preserveDrawingBuffer: false } },
+      deviceProps: { webgl: { preserveDrawingBuffer: false, antialias: this.webgl.antialias } },  // see webglOptions
       layers: [],
       onHover: (info) => this.hover(info),
       onClick: (info) => this.tap(info),
