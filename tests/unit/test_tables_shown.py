@@ -57,3 +57,18 @@ def test_confidence_counts_list_every_level_even_unused(small_events, lang):
     levels = ["high", "medium", "low", ""]
     assert counts.to_dict("list") == {i18n.t("col_confidence", lang): [i18n.confidence_label(l, lang) for l in levels],
                                       i18n.t("col_rows", lang): [2, 0, 0, 1]}
+
+
+@pytest.mark.parametrize("lang, headers, dates, descriptions", [
+    ("fr", ["Date", "Fin", "Type", "Titre", "Lieu", "Département", "Région", "Acteurs", "Description", "Source",
+            "Lien", "Fiabilité", "Autres dates données"], ["19 août 1944", "25 août 1944"], ["Fr 1", "Fr 2"]),
+    ("en", ["Date", "End", "Type", "Title", "Place", "Département", "Region", "Actors", "Description", "Source",
+            "Link", "Confidence", "Other dates given"], ["19 August 1944", "25 August 1944"], ["En 1", "En 2"]),
+])
+def test_explorer_headers_dates_and_descriptions_are_in_one_language(small_events, lang, headers, dates, descriptions):
+    paris = small_events[small_events["event_id"].isin(["insurrection-paris", "liberation-paris"])]
+    paris = paris.assign(description_fr=["Fr 1", "Fr 2"], description_en=["En 1", "En 2"])  # the fixture's are alike
+    shown = tables.explorer_table(paris, lang, {})
+    assert list(shown.columns) == headers
+    assert shown["Date"].tolist() == dates
+    assert shown["Description"].tolist() == descriptions
