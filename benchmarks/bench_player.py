@@ -18,7 +18,7 @@ the same dates (from 20 August 1944, the busiest stretch):
   `_animate` on (a redraw forced every frame), renders against the empty loop (can software GL
   redraw the points at display rate?), beside a deck with no layer at all, and the points again
   drawn as instanced circles (deck.gl's ScatterplotLayer, in a page whose GPU is made to cap point
-  sprites, so the player falls back to it). The WebGL renderer of the player's canvas is printed.
+  sprites, so the player falls back to it). The WebGL renderer the player found is printed.
 
 The old player is the code of the commit before the player (git archive into a temporary folder;
 `--old-commit`), run with PYTHONPATH pointing at it. Compare figures of one run: this machine is
@@ -136,7 +136,7 @@ class Result:
     empty_raf_per_s: float = 0.0
     points_redraws_per_s: float | None = None
     story_redraws_per_s: float | None = None
-    renderer: str | None = None  # the WebGL renderer of the player's canvas
+    renderer: str | None = None  # the WebGL renderer the player found
     points_empty_raf_per_s: float | None = None
     bare_redraws_per_s: float | None = None
     idle_cpu: float | None = None
@@ -217,9 +217,7 @@ def measure_new(browser, server: Server, play_seconds: float) -> Result:
     ready = f"() => {{ const p = {PLAYER}; return Boolean(p && p.deck && p.stats.renders > 0); }}"
     result, context, page, sockets, cdp = first_load(browser, server, url, ready)
     result.points = page.evaluate(f"() => {PLAYER}.points.count")
-    result.renderer = page.evaluate(f"""() => {{ const gl = {PLAYER}.deck.device.gl;
-        const info = gl.getExtension('WEBGL_debug_renderer_info');
-        return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)); }}""")
+    result.renderer = page.evaluate(f"() => {PLAYER}.webgl.renderer")  # what player.js webglOptions read
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(1000)
     result.empty_raf_per_s = page.evaluate(EMPTY_RAF, 3)

@@ -218,6 +218,10 @@ def test_hovering_a_point_shows_its_plain_title(app_url, recorded_page):
     recorded_page.screenshot("map-tooltip")
 
 
+# The two event layers as deck.gl holds them (with their state: model, sprites), in a player() expression.
+EVENT_LAYERS = "p.deck.props.layers.filter(l => l.id.startsWith('events'))"
+
+
 def test_the_event_layers_draw_only_the_events_begun_by_the_shown_day(app_url, recorded_page, bundled):
     """Software GL pays for every point a layer draws, even one the GPU filter hides, and more
     for every instance of an instanced draw: the player keeps its points in start order, draws
@@ -227,16 +231,15 @@ def test_the_event_layers_draw_only_the_events_begun_by_the_shown_day(app_url, r
     page = recorded_page.page
     recorded_page.open(f"{app_url}/?date=1944-08-25")
     wait_for_player(page)
-    event_layers = "p.deck.props.layers.filter(l => l.id.startsWith('events'))"
-    drawn = f"Object.fromEntries({event_layers}.map(l => [l.id, l.getNumInstances()]))"
+    drawn = f"Object.fromEntries({EVENT_LAYERS}.map(l => [l.id, l.getNumInstances()]))"
     # What the last draw of each layer's model was: sprites, not instances, and how many points.
-    models = f"{event_layers}.map(l => [l.id, l.state.sprites, l.state.model.isInstanced, l.state.model.vertexCount])"
+    models = f"{EVENT_LAYERS}.map(l => [l.id, l.state.sprites, l.state.model.isInstanced, l.state.model.vertexCount])"
     for day in ("1944-08-25", "1944-08-26"):
         wait_player(page, f"p.el.date.textContent === {format_date(dt.date.fromisoformat(day), 'fr')!r}")
         begun = int((placed["date"] <= day).sum())
         assert 0 < begun < len(placed)
         assert player(page, drawn) == {"events": begun, "events-current": begun}
-        wait_player(page, f"{event_layers}.every(l => l.state.model.vertexCount === {begun})")
+        wait_player(page, f"{EVENT_LAYERS}.every(l => l.state.model.vertexCount === {begun})")
         assert player(page, models) == [["events", True, False, begun], ["events-current", True, False, begun]]
         page.keyboard.press("Shift+ArrowRight")
     assert player(page, "p.points.count") == len(placed)  # the others are held, not dropped
@@ -257,9 +260,8 @@ def test_points_are_instanced_circles_where_the_gpu_caps_point_sprites(app_url, 
     page.add_init_script(SMALL_POINT_SIZE_GPU)
     recorded_page.open(f"{app_url}/?date=1944-08-25")
     wait_for_player(page)
-    event_layers = "p.deck.props.layers.filter(l => l.id.startsWith('events'))"
-    wait_player(page, f"{event_layers}.every(l => l.state.model)")
-    models = f"{event_layers}.map(l => [l.id, l.state.sprites, l.state.model.isInstanced])"
+    wait_player(page, f"{EVENT_LAYERS}.every(l => l.state.model)")
+    models = f"{EVENT_LAYERS}.map(l => [l.id, l.state.sprites, l.state.model.isInstanced])"
     assert player(page, models) == [["events", False, True], ["events-current", False, True]]
     assert hover_tooltip(page, "Libération de Grenoble") == "Libération de Grenoble"  # drawn, and picked
 

@@ -7,7 +7,9 @@
 // the map disappears a few pixels early), and its size is capped by the GPU: where the cap is
 // below SPRITE_MIN_MAX_SIZE_PX the layer draws as the plain ScatterplotLayer.
 
-const SPRITE_MIN_MAX_SIZE_PX = 64;  // covers a 11 px radius with its ring at 3 device pixels per px
+// A GPU that draws sprites this wide draws our largest dot (11 px radius, 3 px ring: 26 CSS px
+// across) whole up to 2.4 device pixels per CSS pixel; at a higher ratio on such a GPU it is clipped.
+const SPRITE_MIN_MAX_SIZE_PX = 64;
 
 // ScatterplotLayer's vertex shader (deck.gl 9.3), with gl_PointSize for the quad it builds.
 const SPRITE_VS = `#version 300 es
